@@ -1,0 +1,678 @@
+/* The loop's engine: watcher bookkeeping, the tick, dispatch into PHP, fork
+ * handling and teardown. libevent only tells us what became ready (its
+ * callbacks queue the watcher and return); PHP callbacks run afterwards, outside
+ * any libevent frame, so user code may cancel, close or throw at will. */
+#include "php_async_compat.h"
+#include "php_async.h"
+#include "common/errors.h"
+#include "loop/loop.h"
+#include "loop/loop_internal.h"
+#include "loop/stream_fd.h"
+#include "ext/standard/info.h"
+
+#include <time.h>
+#include <unistd.h>
+#include <pthread.h>
+
+static const char *const kind_names[PHP_ASYNC_WATCHER_KINDS] = {
+	"defer", "delay", "repeat", "on_readable", "on_writable", "on_signal"
+};
+
+double php_async_loop_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
+}
+
+/* libevent reports through a process-wide callback: keep the last warning for
+ * our exception messages instead of letting it print to stderr. */
+static void log_callback(int severity, const char *msg)
+{
+	if (severity >= EVENT_LOG_WARN) {
+		strlcpy(ASYNC_G(libevent_error), msg, sizeof(ASYNC_G(libevent_error)));
+	}
+}
+
+#ifndef ZTS
+/* Marks the child of any fork() (pcntl_fork, FFI, another extension), so the
+ * loop notices with one load instead of a getpid() system call per callback. */
+static void atfork_child(void)
+{
+	ASYNC_G(forked) = true;
+}
+#endif
+
+void php_async_loop_minit(void)
+{
+	event_set_log_callback(log_callback);
+#ifndef ZTS
+	pthread_atfork(NULL, NULL, atfork_child);
+#endif
+}
+
+void php_async_loop_mshutdown(void)
+{
+	event_set_log_callback(NULL);
+}
+
+static struct event_base *new_base(void)
+{
+	struct event_config *cfg = event_config_new();
+	struct event_base *base;
+
+	if (!cfg) {
+		return NULL;
+	}
+	/* PRECISE_TIMER: CLOCK_MONOTONIC rather than the 4 ms coarse clock, so a
+	 * timer never fires early by hrtime(); NOLOCK: one thread per loop. */
+	event_config_set_flag(cfg, EVENT_BASE_FLAG_NOLOCK | EVENT_BASE_FLAG_PRECISE_TIMER);
+	base = event_base_new_with_config(cfg);
+	event_config_free(cfg);
+	return base;
+}
+
+/* ---- reference counting and the alive count ---------------------------- */
+
+static zend_always_inline bool keeps_alive(const php_async_watcher *w)
+{
+	return w->enabled && w->referenced && !w->cancelled;
+}
+
+static void watcher_free(php_async_watcher *w)
+{
+	zend_string_release(w->id_str);
+	/* Last: these may run PHP destructors, which may use the loop again. */
+	php_async_callable_dtor(&w->callback);
+	zval_ptr_dtor(&w->stream);
+	efree(w);
+}
+
+static zend_always_inline void watcher_release(php_async_watcher *w)
+{
+	if (--w->refcount == 0) {
+		watcher_free(w);
+	}
+}
+
+static void queue_push(php_async_watcher **head, php_async_watcher **tail, php_async_watcher *w)
+{
+	w->queue_next = NULL;
+	if (*tail) {
+		(*tail)->queue_next = w;
+	} else {
+		*head = w;
+	}
+	*tail = w;
+	w->queued = true;
+	w->refcount++;
+}
+
+static void io_unlink(php_async_loop *loop, php_async_watcher *w)
+{
+	if (w->io_prev) {
+		w->io_prev->io_next = w->io_next;
+	} else if (loop->io_head == w) {
+		loop->io_head = w->io_next;
+	}
+	if (w->io_next) {
+		w->io_next->io_prev = w->io_prev;
+	}
+	w->io_prev = w->io_next = NULL;
+	loop->io_count--;
+}
+
+static void io_link(php_async_loop *loop, php_async_watcher *w)
+{
+	w->io_prev = NULL;
+	w->io_next = loop->io_head;
+	if (loop->io_head) {
+		loop->io_head->io_prev = w;
+	}
+	loop->io_head = w;
+	loop->io_count++;
+}
+
+/* ---- libevent side: only mark and queue -------------------------------- */
+
+static void ready_callback(evutil_socket_t fd, short what, void *arg)
+{
+	php_async_watcher *w = arg;
+	php_async_loop *loop = ASYNC_G(loop);
+
+	w->pending = true;
+	if (!w->queued) {
+		queue_push(&loop->run_head, &loop->run_tail, w);
+	}
+}
+
+/* ---- watcher operations ------------------------------------------------- */
+
+php_async_watcher *php_async_watcher_create(php_async_loop *loop, php_async_watcher_kind kind,
+		zend_fcall_info *fci, zend_fcall_info_cache *fcc)
+{
+	php_async_watcher *w = ecalloc(1, sizeof(*w));
+
+	w->id = ++loop->last_id;
+	w->id_str = zend_long_to_str((zend_long) w->id);
+	w->refcount = 1; /* the id table */
+	w->kind = (uint8_t) kind;
+	w->referenced = true;
+	w->fd = -1;
+	ZVAL_UNDEF(&w->stream);
+	php_async_callable_init(&w->callback, fci, fcc);
+	zend_hash_index_add_new_ptr(&loop->watchers, w->id, w);
+	return w;
+}
+
+/* Makes libevent (or the defer queue) watch it. False with errno when libevent
+ * refuses. */
+static bool watcher_arm(php_async_loop *loop, php_async_watcher *w)
+{
+	int rc = 0;
+
+	switch (w->kind) {
+		case PHP_ASYNC_WATCHER_DEFER:
+			w->pending = true;
+			if (!w->queued) {
+				queue_push(&loop->next_head, &loop->next_tail, w);
+			}
+			return true;
+		case PHP_ASYNC_WATCHER_DELAY:
+		case PHP_ASYNC_WATCHER_REPEAT:
+			if (!w->assigned) {
+				event_assign(&w->ev, loop->base, -1,
+					w->kind == PHP_ASYNC_WATCHER_REPEAT ? EV_PERSIST : 0, ready_callback, w);
+				w->assigned = true;
+			}
+			w->due = php_async_loop_now() + (double) w->interval.tv_sec + w->interval.tv_usec / 1e6;
+			rc = event_add(&w->ev, &w->interval);
+			break;
+		case PHP_ASYNC_WATCHER_READABLE:
+		case PHP_ASYNC_WATCHER_WRITABLE:
+			if (!w->assigned) {
+				event_assign(&w->ev, loop->base, w->fd,
+					(w->kind == PHP_ASYNC_WATCHER_READABLE ? EV_READ : EV_WRITE) | EV_PERSIST,
+					ready_callback, w);
+				w->assigned = true;
+			}
+			rc = event_add(&w->ev, NULL);
+			break;
+		case PHP_ASYNC_WATCHER_SIGNAL:
+			if (!w->assigned) {
+				evsignal_assign(&w->ev, loop->base, w->signo, ready_callback, w);
+				w->assigned = true;
+			}
+			rc = event_add(&w->ev, NULL);
+			break;
+	}
+	if (rc == 0) {
+		w->added = true;
+	}
+	return rc == 0;
+}
+
+static void watcher_disarm(php_async_watcher *w)
+{
+	if (w->added) {
+		event_del(&w->ev);
+		w->added = false;
+	}
+	w->pending = false;
+}
+
+bool php_async_watcher_start(php_async_loop *loop, php_async_watcher *w)
+{
+	ZEND_ASSERT(!w->enabled);
+	if (!watcher_arm(loop, w)) {
+		return false;
+	}
+	if (w->kind == PHP_ASYNC_WATCHER_READABLE || w->kind == PHP_ASYNC_WATCHER_WRITABLE) {
+		if (!w->io_linked) {
+			io_link(loop, w);
+			w->io_linked = true;
+		}
+	}
+	w->enabled = true;
+	if (keeps_alive(w)) {
+		loop->alive++;
+	}
+	return true;
+}
+
+void php_async_watcher_cancel(php_async_loop *loop, php_async_watcher *w)
+{
+	if (w->cancelled) {
+		return;
+	}
+	if (keeps_alive(w)) {
+		loop->alive--;
+	}
+	w->cancelled = true;
+	w->enabled = false;
+	watcher_disarm(w);
+	if (w->io_linked) {
+		io_unlink(loop, w);
+		w->io_linked = false;
+	}
+	zend_hash_index_del(&loop->watchers, w->id);
+	watcher_release(w);
+}
+
+bool php_async_watcher_enable(php_async_loop *loop, php_async_watcher *w)
+{
+	if (w->enabled) {
+		return true;
+	}
+	return php_async_watcher_start(loop, w);
+}
+
+void php_async_watcher_disable(php_async_loop *loop, php_async_watcher *w)
+{
+	if (!w->enabled) {
+		return;
+	}
+	if (keeps_alive(w)) {
+		loop->alive--;
+	}
+	w->enabled = false;
+	watcher_disarm(w);
+}
+
+void php_async_watcher_set_referenced(php_async_loop *loop, php_async_watcher *w, bool referenced)
+{
+	bool before = keeps_alive(w);
+	w->referenced = referenced;
+	loop->alive += (int) keeps_alive(w) - (int) before;
+}
+
+php_async_watcher *php_async_watcher_find(php_async_loop *loop, zend_string *id)
+{
+	zend_ulong index;
+
+	if (!ZEND_HANDLE_NUMERIC_STR(ZSTR_VAL(id), ZSTR_LEN(id), index)) {
+		return NULL;
+	}
+	return zend_hash_index_find_ptr(&loop->watchers, index);
+}
+
+/* ---- making and dropping the whole loop -------------------------------- */
+
+static void drop_watchers(php_async_loop *loop)
+{
+	php_async_watcher *w;
+
+	/* Empty the queues first, then cancel what is left in the table; cancel
+	 * may run destructors that add watchers, so repeat until quiet. */
+	while ((w = loop->run_head) || (w = loop->next_head)) {
+		if (w == loop->run_head) {
+			loop->run_head = w->queue_next;
+			if (!loop->run_head) {
+				loop->run_tail = NULL;
+			}
+		} else {
+			loop->next_head = w->queue_next;
+			if (!loop->next_head) {
+				loop->next_tail = NULL;
+			}
+		}
+		w->queued = false;
+		watcher_release(w);
+	}
+	while (zend_hash_num_elements(&loop->watchers) > 0) {
+		zend_ulong id;
+		ZEND_HASH_FOREACH_NUM_KEY_PTR(&loop->watchers, id, w) {
+			(void) id;
+			break;
+		} ZEND_HASH_FOREACH_END();
+		php_async_watcher_cancel(loop, w);
+		while ((w = loop->next_head)) {
+			loop->next_head = w->queue_next;
+			if (!loop->next_head) {
+				loop->next_tail = NULL;
+			}
+			w->queued = false;
+			watcher_release(w);
+		}
+	}
+}
+
+php_async_loop *php_async_loop_get(void)
+{
+	php_async_loop *loop = ASYNC_G(loop);
+
+	if (EXPECTED(loop)) {
+		if (PHP_ASYNC_FORKED(loop)) {
+			php_async_loop_after_fork(loop);
+		}
+		return loop;
+	}
+
+	loop = ecalloc(1, sizeof(*loop));
+	loop->base = new_base();
+	if (!loop->base) {
+		efree(loop);
+		zend_throw_exception_ex(php_async_error_ce, 0,
+			"Cannot create the event loop: libevent failed (%s)",
+			ASYNC_G(libevent_error)[0] ? ASYNC_G(libevent_error) : "no reason given");
+		return NULL;
+	}
+	loop->pid = getpid();
+	zend_hash_init(&loop->watchers, 8, NULL, NULL, 0);
+	php_async_callable_init_empty(&loop->error_handler);
+	ASYNC_G(loop) = loop;
+	return loop;
+}
+
+/* The child of a fork() shares the parent's epoll instance and signal pipe:
+ * give it its own (event_reinit) before touching any event, then forget the
+ * parent's watchers so nothing fires in both processes. */
+void php_async_loop_after_fork(php_async_loop *loop)
+{
+	loop->pid = getpid();
+#ifndef ZTS
+	ASYNC_G(forked) = false;
+#endif
+	if (event_reinit(loop->base) != 0) {
+		/* Keep going with a fresh base; the old one cannot be freed safely. */
+		loop->base = new_base();
+	}
+	drop_watchers(loop);
+}
+
+void php_async_loop_rshutdown(void)
+{
+	php_async_loop *loop = ASYNC_G(loop);
+
+	if (!loop) {
+		return;
+	}
+	if (PHP_ASYNC_FORKED(loop)) {
+		loop->pid = getpid();
+#ifndef ZTS
+		ASYNC_G(forked) = false;
+#endif
+		event_reinit(loop->base);
+	}
+	drop_watchers(loop);
+	php_async_callable_dtor(&loop->error_handler);
+	zend_hash_destroy(&loop->watchers);
+	event_base_free(loop->base);
+	ASYNC_G(loop) = NULL;
+	efree(loop);
+}
+
+/* ---- the tick ------------------------------------------------------------ */
+
+/* Stream watchers: drop those whose stream was closed (its descriptor may be
+ * reused any moment), and mark readable those with data already buffered
+ * inside PHP's stream layer, as stream_select() does. */
+static void sweep_streams(php_async_loop *loop)
+{
+	php_async_watcher *w = loop->io_head, *next;
+
+	while (w) {
+		next = w->io_next;
+		if (!php_async_stream_alive(&w->stream)) {
+			php_async_watcher_cancel(loop, w);
+		} else if (w->kind == PHP_ASYNC_WATCHER_READABLE && w->enabled
+				&& php_async_stream_has_buffered(&w->stream)) {
+			w->pending = true;
+			if (!w->queued) {
+				queue_push(&loop->run_head, &loop->run_tail, w);
+			}
+		}
+		w = next;
+	}
+}
+
+/* Sweeps the stream watchers on one descriptor: before a new watcher reuses
+ * a number, the old watchers of a closed stream must be gone from libevent. */
+void php_async_loop_sweep_fd(php_async_loop *loop, evutil_socket_t fd)
+{
+	php_async_watcher *w = loop->io_head, *next;
+
+	while (w) {
+		next = w->io_next;
+		if (w->fd == fd && !php_async_stream_alive(&w->stream)) {
+			php_async_watcher_cancel(loop, w);
+		}
+		w = next;
+	}
+}
+
+/* Returns false when the loop must stop with EG(exception) set. */
+static bool handle_exception(php_async_loop *loop)
+{
+	zend_object *ex = EG(exception);
+	php_async_callable handler;
+	zval arg;
+
+	if (PHP_ASYNC_IS_EXIT_EXCEPTION(ex) || !php_async_callable_isset(&loop->error_handler)) {
+		return false;
+	}
+	/* The handler may replace itself: call a copy. */
+	ZVAL_COPY(&handler.fn, &loop->error_handler.fn);
+	handler.fcc = loop->error_handler.fcc;
+	GC_ADDREF(ex);
+	zend_clear_exception();
+	ZVAL_OBJ(&arg, ex);
+	php_async_callable_call(&handler, 1, &arg, NULL);
+	zval_ptr_dtor(&arg);
+	php_async_callable_dtor(&handler);
+	return !EG(exception);
+}
+
+static bool dispatch_one(php_async_loop *loop, php_async_watcher *w)
+{
+	zval args[2];
+	uint32_t argc = 1;
+
+	switch (w->kind) {
+		case PHP_ASYNC_WATCHER_DEFER:
+			php_async_watcher_cancel(loop, w);
+			break;
+		case PHP_ASYNC_WATCHER_DELAY:
+		case PHP_ASYNC_WATCHER_REPEAT: {
+			double now = php_async_loop_now();
+			loop->lag = now > w->due ? now - w->due : 0.0;
+			if (w->kind == PHP_ASYNC_WATCHER_DELAY) {
+				php_async_watcher_cancel(loop, w);
+			} else {
+				double interval = (double) w->interval.tv_sec + w->interval.tv_usec / 1e6;
+				w->due += interval;
+				if (w->due < now) {
+					w->due = now + interval;
+				}
+			}
+			break;
+		}
+		case PHP_ASYNC_WATCHER_READABLE:
+		case PHP_ASYNC_WATCHER_WRITABLE:
+			if (!php_async_stream_alive(&w->stream)) {
+				/* Closed by an earlier callback of this tick. */
+				php_async_watcher_cancel(loop, w);
+				return true;
+			}
+			ZVAL_COPY(&args[1], &w->stream);
+			argc = 2;
+			break;
+		case PHP_ASYNC_WATCHER_SIGNAL:
+			ZVAL_LONG(&args[1], w->signo);
+			argc = 2;
+			break;
+	}
+	ZVAL_STR_COPY(&args[0], w->id_str);
+	php_async_callable_call(&w->callback, argc, args, NULL);
+	zval_ptr_dtor(&args[0]);
+	if (argc == 2) {
+		zval_ptr_dtor(&args[1]);
+	}
+	if (UNEXPECTED(EG(exception))) {
+		return handle_exception(loop);
+	}
+	return true;
+}
+
+/* Runs what this tick queued, in order. False: stop, exception pending. */
+static bool dispatch(php_async_loop *loop)
+{
+	php_async_watcher *w;
+
+	while ((w = loop->run_head) && !loop->stop_requested) {
+		bool ok = true;
+
+		if (PHP_ASYNC_FORKED(loop)) {
+			/* Forked inside the last callback: the rest is the parent's. */
+			php_async_loop_after_fork(loop);
+			return true;
+		}
+		loop->run_head = w->queue_next;
+		if (!loop->run_head) {
+			loop->run_tail = NULL;
+		}
+		w->queued = false;
+		if (w->pending && w->enabled && !w->cancelled) {
+			w->pending = false;
+			loop->dispatching = w;
+			ok = dispatch_one(loop, w);
+			loop->dispatching = NULL;
+		}
+		watcher_release(w); /* the queue's reference, kept through the call */
+		if (!ok) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool run_ticks(php_async_loop *loop)
+{
+	while (!loop->stop_requested) {
+		int flags = EVLOOP_ONCE;
+
+		if (PHP_ASYNC_FORKED(loop)) {
+			php_async_loop_after_fork(loop);
+			continue;
+		}
+		/* Callbacks deferred during the last tick run in this one. */
+		if (loop->next_head) {
+			if (loop->run_tail) {
+				loop->run_tail->queue_next = loop->next_head;
+			} else {
+				loop->run_head = loop->next_head;
+			}
+			loop->run_tail = loop->next_tail;
+			loop->next_head = loop->next_tail = NULL;
+		}
+		if (loop->io_head) {
+			sweep_streams(loop);
+		}
+		if (loop->alive == 0) {
+			break;
+		}
+		if (loop->run_head) {
+			flags |= EVLOOP_NONBLOCK;
+		}
+		if (event_base_loop(loop->base, flags) < 0) {
+			zend_throw_exception_ex(php_async_error_ce, 0, "The event loop failed: %s",
+				ASYNC_G(libevent_error)[0] ? ASYNC_G(libevent_error) : "libevent gave no reason");
+			return false;
+		}
+		if (!dispatch(loop)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+void php_async_loop_run(php_async_loop *loop)
+{
+	volatile bool bailed_out = false;
+	php_async_loop *after;
+
+	if (loop->running) {
+		zend_throw_exception_ex(php_async_error_ce, 0,
+			"Async\\Loop::run() cannot be called from inside a loop callback: the loop is already running");
+		return;
+	}
+	loop->running = true;
+	loop->stop_requested = false;
+	zend_try {
+		run_ticks(loop);
+	} zend_catch {
+		bailed_out = true;
+	} zend_end_try();
+	after = ASYNC_G(loop);
+	if (after) {
+		after->running = false;
+		after->stop_requested = false;
+		if (bailed_out && after->dispatching) {
+			/* A fatal error inside a callback: drop the reference the
+			 * dispatch held, so the loop is usable from shutdown code. */
+			php_async_watcher *w = after->dispatching;
+			after->dispatching = NULL;
+			watcher_release(w);
+		}
+	}
+	if (bailed_out) {
+		zend_bailout();
+	}
+}
+
+void php_async_loop_stop(php_async_loop *loop)
+{
+	if (loop->running) {
+		loop->stop_requested = true;
+	}
+}
+
+/* ---- introspection ------------------------------------------------------- */
+
+void php_async_loop_info(php_async_loop *loop, zval *return_value)
+{
+	uint32_t enabled[PHP_ASYNC_WATCHER_KINDS] = {0}, disabled[PHP_ASYNC_WATCHER_KINDS] = {0};
+	uint32_t referenced = 0, unreferenced = 0;
+	php_async_watcher *w;
+	zval counts, group;
+	int i;
+
+	ZEND_HASH_FOREACH_PTR(&loop->watchers, w) {
+		if (w->enabled) {
+			enabled[w->kind]++;
+			if (w->referenced) {
+				referenced++;
+			} else {
+				unreferenced++;
+			}
+		} else {
+			disabled[w->kind]++;
+		}
+	} ZEND_HASH_FOREACH_END();
+
+	array_init(return_value);
+	add_assoc_string(return_value, "backend", (char *) event_base_get_method(loop->base));
+	add_assoc_bool(return_value, "running", loop->running);
+	for (i = 0; i < PHP_ASYNC_WATCHER_KINDS; i++) {
+		array_init(&counts);
+		add_assoc_long(&counts, "enabled", enabled[i]);
+		add_assoc_long(&counts, "disabled", disabled[i]);
+		add_assoc_zval(return_value, kind_names[i], &counts);
+	}
+	array_init(&group);
+	add_assoc_long(&group, "referenced", referenced);
+	add_assoc_long(&group, "unreferenced", unreferenced);
+	add_assoc_zval(return_value, "enabled_watchers", &group);
+	add_assoc_double(return_value, "lag", loop->lag);
+}
+
+void php_async_loop_minfo(void)
+{
+	struct event_base *base = new_base();
+
+	php_info_print_table_row(2, "libevent version", event_get_version());
+	php_info_print_table_row(2, "libevent backend", base ? event_base_get_method(base) : "unavailable");
+	if (base) {
+		event_base_free(base);
+	}
+}

@@ -1,0 +1,83 @@
+/* The event loop: one libevent event_base per process and request, with
+ * watchers (defer, delay, repeat, readable, writable, signal) that PHP code
+ * names by string id. Shared by every subsystem that needs the loop. */
+#ifndef PHP_ASYNC_LOOP_H
+#define PHP_ASYNC_LOOP_H
+
+#include "php_async_compat.h"
+#include "common/callable.h"
+#include <event2/event.h>
+#include <event2/event_struct.h>
+#include <sys/types.h>
+
+typedef enum {
+	PHP_ASYNC_WATCHER_DEFER = 0,
+	PHP_ASYNC_WATCHER_DELAY,
+	PHP_ASYNC_WATCHER_REPEAT,
+	PHP_ASYNC_WATCHER_READABLE,
+	PHP_ASYNC_WATCHER_WRITABLE,
+	PHP_ASYNC_WATCHER_SIGNAL,
+	PHP_ASYNC_WATCHER_KINDS
+} php_async_watcher_kind;
+
+typedef struct php_async_watcher php_async_watcher;
+
+struct php_async_watcher {
+	zend_ulong id;
+	zend_string *id_str;
+	uint32_t refcount;            /* the id table, the run queue, a running dispatch */
+	uint8_t kind;
+	bool enabled;
+	bool referenced;
+	bool cancelled;
+	bool pending;                 /* became ready; cleared when disabled */
+	bool queued;                  /* in the run queue or the next-tick queue */
+	bool assigned;                /* ev set up with event_assign */
+	bool added;                   /* known to libevent */
+	bool io_linked;
+	php_async_watcher *queue_next;
+	php_async_watcher *io_prev, *io_next;   /* every stream watcher, for the per-tick sweep */
+	php_async_callable callback;
+	zval stream;                  /* readable/writable: the resource or Socket; UNDEF otherwise */
+	evutil_socket_t fd;
+	int signo;
+	struct timeval interval;
+	double due;                   /* timers: when it should fire (monotonic seconds) */
+	struct event ev;
+};
+
+typedef struct php_async_loop {
+	struct event_base *base;
+	pid_t pid;
+	HashTable watchers;               /* id => php_async_watcher* */
+	zend_ulong last_id;
+	php_async_watcher *run_head, *run_tail;     /* to dispatch in this tick */
+	php_async_watcher *next_head, *next_tail;   /* deferred: dispatch next tick */
+	php_async_watcher *io_head;
+	uint32_t alive;                   /* enabled, referenced watchers */
+	uint32_t io_count;
+	php_async_watcher *dispatching;   /* the callback running now */
+	bool running;
+	bool stop_requested;
+	double lag;                       /* how late the last timer ran (seconds) */
+	php_async_callable error_handler;
+} php_async_loop;
+
+void php_async_loop_minit(void);
+void php_async_loop_mshutdown(void);
+void php_async_loop_rshutdown(void);
+void php_async_loop_minfo(void);
+
+/* The loop, made on first use; after fork() the child gets it re-initialised
+ * without the parent's watchers. NULL with an exception if libevent fails. */
+php_async_loop *php_async_loop_get(void);
+
+double php_async_loop_now(void);
+
+#ifdef ZTS
+# define PHP_ASYNC_FORKED(loop) UNEXPECTED((loop)->pid != getpid())
+#else
+# define PHP_ASYNC_FORKED(loop) UNEXPECTED(ASYNC_G(forked))
+#endif
+
+#endif
