@@ -13,11 +13,11 @@ void php_async_callable_init(php_async_callable *c, zend_fcall_info *fci, zend_f
 	ZVAL_COPY(&c->fn, &fci->function_name);
 	c->fcc = *fcc;
 	/* A trampoline (__call/__callStatic) is freed after one call: never keep
-	 * it, let zend_call_function fetch a fresh one each time. PHP >= 8.1 zpp
-	 * already released it; 7.4 and 8.0 did not. */
+	 * it, let zend_call_function fetch a fresh one each time. PHP >= 8.0 zpp
+	 * already released it (php-src #6073); 7.4 did not. */
 	if (c->fcc.function_handler
 			&& (c->fcc.function_handler->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE)) {
-#if PHP_VERSION_ID < 80100
+#if PHP_VERSION_ID < 80000
 		zend_string_release_ex(c->fcc.function_handler->common.function_name, 0);
 		zend_free_trampoline(c->fcc.function_handler);
 #endif

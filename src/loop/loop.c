@@ -298,43 +298,45 @@ php_async_watcher *php_async_watcher_find(php_async_loop *loop, zend_string *id)
 
 /* ---- making and dropping the whole loop -------------------------------- */
 
-static void drop_watchers(php_async_loop *loop)
+static void drain_queue(php_async_watcher **head, php_async_watcher **tail)
 {
 	php_async_watcher *w;
 
-	/* Empty the queues first, then cancel what is left in the table; cancel
-	 * may run destructors that add watchers, so repeat until quiet. */
-	while ((w = loop->run_head) || (w = loop->next_head)) {
-		if (w == loop->run_head) {
-			loop->run_head = w->queue_next;
-			if (!loop->run_head) {
-				loop->run_tail = NULL;
-			}
-		} else {
-			loop->next_head = w->queue_next;
-			if (!loop->next_head) {
-				loop->next_tail = NULL;
-			}
+	while ((w = *head)) {
+		*head = w->queue_next;
+		if (!*head) {
+			*tail = NULL;
 		}
 		w->queued = false;
 		watcher_release(w);
 	}
-	while (zend_hash_num_elements(&loop->watchers) > 0) {
-		zend_ulong id;
-		ZEND_HASH_FOREACH_NUM_KEY_PTR(&loop->watchers, id, w) {
-			(void) id;
-			break;
+}
+
+/* Cancels every watcher. Releasing callbacks may run destructors that add
+ * watchers: repeat until the loop is quiet. */
+static void drop_watchers(php_async_loop *loop)
+{
+	do {
+		uint32_t n = zend_hash_num_elements(&loop->watchers), i = 0;
+		php_async_watcher **all = n ? safe_emalloc(n, sizeof(*all), 0) : NULL, *w;
+
+		drain_queue(&loop->run_head, &loop->run_tail);
+		drain_queue(&loop->next_head, &loop->next_tail);
+		/* Take them all out first: no PHP code runs while iterating. */
+		ZEND_HASH_FOREACH_PTR(&loop->watchers, w) {
+			w->refcount++;
+			all[i++] = w;
 		} ZEND_HASH_FOREACH_END();
-		php_async_watcher_cancel(loop, w);
-		while ((w = loop->next_head)) {
-			loop->next_head = w->queue_next;
-			if (!loop->next_head) {
-				loop->next_tail = NULL;
-			}
-			w->queued = false;
-			watcher_release(w);
+		for (i = 0; i < n; i++) {
+			php_async_watcher_cancel(loop, all[i]);
 		}
-	}
+		for (i = 0; i < n; i++) {
+			watcher_release(all[i]);
+		}
+		if (all) {
+			efree(all);
+		}
+	} while (zend_hash_num_elements(&loop->watchers) || loop->run_head || loop->next_head);
 }
 
 php_async_loop *php_async_loop_get(void)
@@ -404,41 +406,57 @@ void php_async_loop_rshutdown(void)
 
 /* ---- the tick ------------------------------------------------------------ */
 
-/* Stream watchers: drop those whose stream was closed (its descriptor may be
- * reused any moment), and mark readable those with data already buffered
+/* Cancels the stream watchers whose stream was closed (its descriptor may be
+ * reused any moment), on descriptor fd or on all (fd -1); and, when
+ * mark_buffered, queues readable watchers whose stream has data buffered
  * inside PHP's stream layer, as stream_select() does. */
-static void sweep_streams(php_async_loop *loop)
+static void sweep(php_async_loop *loop, evutil_socket_t fd, bool mark_buffered)
 {
-	php_async_watcher *w = loop->io_head, *next;
+	php_async_watcher *w, *dead_small[8], **dead = dead_small;
+	uint32_t n_dead = 0, cap = 8, i;
 
-	while (w) {
-		next = w->io_next;
+	/* First only look: cancelling may run PHP code (destructors), which must
+	 * not happen while walking the list. */
+	for (w = loop->io_head; w; w = w->io_next) {
+		if (fd >= 0 && w->fd != fd) {
+			continue;
+		}
 		if (!php_async_stream_alive(&w->stream)) {
-			php_async_watcher_cancel(loop, w);
-		} else if (w->kind == PHP_ASYNC_WATCHER_READABLE && w->enabled
+			if (n_dead == cap) {
+				cap *= 2;
+				if (dead == dead_small) {
+					dead = safe_emalloc(cap, sizeof(*dead), 0);
+					memcpy(dead, dead_small, sizeof(dead_small));
+				} else {
+					dead = safe_erealloc(dead, cap, sizeof(*dead), 0);
+				}
+			}
+			w->refcount++;
+			dead[n_dead++] = w;
+		} else if (mark_buffered && w->kind == PHP_ASYNC_WATCHER_READABLE && w->enabled
 				&& php_async_stream_has_buffered(&w->stream)) {
 			w->pending = true;
 			if (!w->queued) {
 				queue_push(&loop->run_head, &loop->run_tail, w);
 			}
 		}
-		w = next;
+	}
+	for (i = 0; i < n_dead; i++) {
+		php_async_watcher_cancel(loop, dead[i]);
+	}
+	for (i = 0; i < n_dead; i++) {
+		watcher_release(dead[i]);
+	}
+	if (dead != dead_small) {
+		efree(dead);
 	}
 }
 
-/* Sweeps the stream watchers on one descriptor: before a new watcher reuses
- * a number, the old watchers of a closed stream must be gone from libevent. */
+/* Before a new watcher uses descriptor fd, the watchers of a closed stream
+ * that had the same number must be gone from libevent. */
 void php_async_loop_sweep_fd(php_async_loop *loop, evutil_socket_t fd)
 {
-	php_async_watcher *w = loop->io_head, *next;
-
-	while (w) {
-		next = w->io_next;
-		if (w->fd == fd && !php_async_stream_alive(&w->stream)) {
-			php_async_watcher_cancel(loop, w);
-		}
-		w = next;
-	}
+	sweep(loop, fd, false);
 }
 
 /* Returns false when the loop must stop with EG(exception) set. */
@@ -566,7 +584,7 @@ static bool run_ticks(php_async_loop *loop)
 			loop->next_head = loop->next_tail = NULL;
 		}
 		if (loop->io_head) {
-			sweep_streams(loop);
+			sweep(loop, -1, true);
 		}
 		if (loop->alive == 0) {
 			break;
