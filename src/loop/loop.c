@@ -82,6 +82,9 @@ static zend_always_inline bool keeps_alive(const php_async_watcher *w)
 static void watcher_free(php_async_watcher *w)
 {
 	zend_string_release(w->id_str);
+	if (w->timer_obj) {
+		OBJ_RELEASE(w->timer_obj);
+	}
 	/* Last: these may run PHP destructors, which may use the loop again. */
 	php_async_callable_dtor(&w->callback);
 	zval_ptr_dtor(&w->stream);
@@ -296,6 +299,163 @@ php_async_watcher *php_async_watcher_find(php_async_loop *loop, zend_string *id)
 	return zend_hash_index_find_ptr(&loop->watchers, index);
 }
 
+/* ---- C timers --------------------------------------------------------- */
+
+zend_ulong php_async_loop_add_timer(php_async_loop *loop, double seconds, php_async_timer_fn fn, zend_object *obj)
+{
+	php_async_watcher *w = ecalloc(1, sizeof(*w));
+
+	w->id = ++loop->last_id;
+	w->id_str = zend_long_to_str((zend_long) w->id);
+	w->refcount = 1;
+	w->kind = PHP_ASYNC_WATCHER_DELAY;
+	w->referenced = true;
+	w->fd = -1;
+	ZVAL_UNDEF(&w->stream);
+	php_async_callable_init_empty(&w->callback);
+	w->timer_fn = fn;
+	w->timer_obj = obj;
+	if (seconds < 0) {
+		seconds = 0;
+	}
+	w->interval.tv_sec = (time_t) seconds;
+	w->interval.tv_usec = (suseconds_t) ((seconds - (double) w->interval.tv_sec) * 1e6 + 0.999);
+	if (w->interval.tv_usec >= 1000000) {
+		w->interval.tv_sec++;
+		w->interval.tv_usec -= 1000000;
+	}
+	zend_hash_index_add_new_ptr(&loop->watchers, w->id, w);
+	if (!php_async_watcher_start(loop, w)) {
+		php_async_watcher_cancel(loop, w);
+		return 0;
+	}
+	return w->id;
+}
+
+void php_async_loop_cancel_id(php_async_loop *loop, zend_ulong id)
+{
+	php_async_watcher *w = zend_hash_index_find_ptr(&loop->watchers, id);
+	if (w) {
+		php_async_watcher_cancel(loop, w);
+	}
+}
+
+/* ---- microtasks ---------------------------------------------------------- */
+
+void php_async_loop_queue_microtask(php_async_loop *loop, const php_async_microtask_ops *ops,
+		zend_object *obj, void *data)
+{
+	php_async_microtask *t;
+
+	if (loop->tasks_count == loop->tasks_size) {
+		uint32_t size = loop->tasks_size ? loop->tasks_size * 2 : 64, i;
+		php_async_microtask *tasks = safe_emalloc(size, sizeof(*tasks), 0);
+		/* Unwrap the ring into the new buffer. */
+		for (i = 0; i < loop->tasks_count; i++) {
+			tasks[i] = loop->tasks[(loop->tasks_head + i) % loop->tasks_size];
+		}
+		if (loop->tasks) {
+			efree(loop->tasks);
+		}
+		loop->tasks = tasks;
+		loop->tasks_head = 0;
+		loop->tasks_size = size;
+	}
+	t = &loop->tasks[(loop->tasks_head + loop->tasks_count) % loop->tasks_size];
+	t->ops = ops;
+	t->obj = obj;
+	t->data = data;
+	loop->tasks_count++;
+}
+
+static bool pop_microtask(php_async_loop *loop, php_async_microtask *out)
+{
+	if (!loop->tasks_count) {
+		return false;
+	}
+	*out = loop->tasks[loop->tasks_head];
+	loop->tasks_head = (loop->tasks_head + 1) % loop->tasks_size;
+	loop->tasks_count--;
+	return true;
+}
+
+static void discard_microtasks(php_async_loop *loop)
+{
+	php_async_microtask t;
+
+	while (pop_microtask(loop, &t)) {
+		if (t.ops->discard) {
+			t.ops->discard(t.obj, t.data);
+		}
+		if (t.obj) {
+			OBJ_RELEASE(t.obj);
+		}
+	}
+}
+
+void php_async_loop_report_unhandled(php_async_loop *loop, zval *reason)
+{
+	if (Z_ISUNDEF(loop->unhandled)) {
+		array_init(&loop->unhandled);
+	}
+	Z_TRY_ADDREF_P(reason);
+	add_next_index_zval(&loop->unhandled, reason);
+}
+
+static bool handle_exception(php_async_loop *loop);
+
+/* Raises each unhandled rejection as an Async\UnhandledRejectionError, as
+ * if a callback had thrown it. False: stop, exception pending. */
+static bool raise_unhandled(php_async_loop *loop)
+{
+	while (!Z_ISUNDEF(loop->unhandled)) {
+		zval list, *reason;
+		bool ok = true;
+
+		ZVAL_COPY_VALUE(&list, &loop->unhandled);
+		ZVAL_UNDEF(&loop->unhandled);
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), reason) {
+			if (!ok) {
+				/* Stopped: keep the rest for the next run(). */
+				php_async_loop_report_unhandled(loop, reason);
+				continue;
+			}
+			php_async_throw_unhandled(reason);
+			ok = handle_exception(loop);
+		} ZEND_HASH_FOREACH_END();
+		zval_ptr_dtor(&list);
+		if (!ok) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Runs microtasks until none is left, including those they queue. False:
+ * stop, exception pending. */
+static bool drain_microtasks(php_async_loop *loop)
+{
+	php_async_microtask t;
+
+	for (;;) {
+		while (pop_microtask(loop, &t)) {
+			t.ops->run(t.obj, t.data);
+			if (t.obj) {
+				OBJ_RELEASE(t.obj);
+			}
+			if (UNEXPECTED(EG(exception)) && !handle_exception(loop)) {
+				return false;
+			}
+		}
+		if (Z_ISUNDEF(loop->unhandled)) {
+			return true;
+		}
+		if (!raise_unhandled(loop)) {
+			return false;
+		}
+	}
+}
+
 /* ---- making and dropping the whole loop -------------------------------- */
 
 static void drain_queue(php_async_watcher **head, php_async_watcher **tail)
@@ -316,6 +476,7 @@ static void drain_queue(php_async_watcher **head, php_async_watcher **tail)
  * watchers: repeat until the loop is quiet. */
 static void drop_watchers(php_async_loop *loop)
 {
+	discard_microtasks(loop);
 	do {
 		uint32_t n = zend_hash_num_elements(&loop->watchers), i = 0;
 		php_async_watcher **all = n ? safe_emalloc(n, sizeof(*all), 0) : NULL, *w;
@@ -362,6 +523,7 @@ php_async_loop *php_async_loop_get(void)
 	loop->pid = getpid();
 	zend_hash_init(&loop->watchers, 8, NULL, NULL, 0);
 	php_async_callable_init_empty(&loop->error_handler);
+	ZVAL_UNDEF(&loop->unhandled);
 	ASYNC_G(loop) = loop;
 	return loop;
 }
@@ -397,6 +559,19 @@ void php_async_loop_rshutdown(void)
 		event_reinit(loop->base);
 	}
 	drop_watchers(loop);
+	if (!Z_ISUNDEF(loop->unhandled)) {
+		/* Rejections nobody handled, and no run() after them: never silent. */
+		zval *reason;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(loop->unhandled), reason) {
+			php_async_warn_unhandled(reason);
+		} ZEND_HASH_FOREACH_END();
+		zval_ptr_dtor(&loop->unhandled);
+		ZVAL_UNDEF(&loop->unhandled);
+	}
+	discard_microtasks(loop);
+	if (loop->tasks) {
+		efree(loop->tasks);
+	}
 	php_async_callable_dtor(&loop->error_handler);
 	zend_hash_destroy(&loop->watchers);
 	event_base_free(loop->base);
@@ -520,6 +695,10 @@ static bool dispatch_one(php_async_loop *loop, php_async_watcher *w)
 			argc = 2;
 			break;
 	}
+	if (w->timer_fn) {
+		w->timer_fn(w->timer_obj);
+		return !EG(exception) || handle_exception(loop);
+	}
 	ZVAL_STR_COPY(&args[0], w->id_str);
 	php_async_callable_call(&w->callback, argc, args, NULL);
 	zval_ptr_dtor(&args[0]);
@@ -532,12 +711,23 @@ static bool dispatch_one(php_async_loop *loop, php_async_watcher *w)
 	return true;
 }
 
-/* Runs what this tick queued, in order. False: stop, exception pending. */
-static bool dispatch(php_async_loop *loop)
+typedef struct {
+	bool (*done)(void *arg);
+	void *arg;
+} run_goal;
+
+static zend_always_inline bool goal_reached(const run_goal *goal)
+{
+	return goal->done && goal->done(goal->arg);
+}
+
+/* Runs what this tick queued, in order, each followed by the microtasks it
+ * queued. False: stop, exception pending. */
+static bool dispatch(php_async_loop *loop, const run_goal *goal)
 {
 	php_async_watcher *w;
 
-	while ((w = loop->run_head) && !loop->stop_requested) {
+	while ((w = loop->run_head) && !loop->stop_requested && !goal_reached(goal)) {
 		bool ok = true;
 
 		if (PHP_ASYNC_FORKED(loop)) {
@@ -557,21 +747,27 @@ static bool dispatch(php_async_loop *loop)
 			loop->dispatching = NULL;
 		}
 		watcher_release(w); /* the queue's reference, kept through the call */
-		if (!ok) {
+		if (!ok || ((loop->tasks_count || !Z_ISUNDEF(loop->unhandled)) && !drain_microtasks(loop))) {
 			return false;
 		}
 	}
 	return true;
 }
 
-static bool run_ticks(php_async_loop *loop)
+static bool run_ticks(php_async_loop *loop, const run_goal *goal)
 {
-	while (!loop->stop_requested) {
+	for (;;) {
 		int flags = EVLOOP_ONCE;
 
 		if (PHP_ASYNC_FORKED(loop)) {
 			php_async_loop_after_fork(loop);
-			continue;
+		}
+		/* Work queued before run(), or by the last tick's callbacks. */
+		if ((loop->tasks_count || !Z_ISUNDEF(loop->unhandled)) && !drain_microtasks(loop)) {
+			return false;
+		}
+		if (loop->stop_requested || goal_reached(goal)) {
+			return true;
 		}
 		/* Callbacks deferred during the last tick run in this one. */
 		if (loop->next_head) {
@@ -587,7 +783,7 @@ static bool run_ticks(php_async_loop *loop)
 			sweep(loop, -1, true);
 		}
 		if (loop->alive == 0) {
-			break;
+			return true;
 		}
 		if (loop->run_head) {
 			flags |= EVLOOP_NONBLOCK;
@@ -597,27 +793,26 @@ static bool run_ticks(php_async_loop *loop)
 				ASYNC_G(libevent_error)[0] ? ASYNC_G(libevent_error) : "libevent gave no reason");
 			return false;
 		}
-		if (!dispatch(loop)) {
+		if (!dispatch(loop, goal)) {
 			return false;
 		}
 	}
-	return true;
 }
 
-void php_async_loop_run(php_async_loop *loop)
+static void run_loop(php_async_loop *loop, const run_goal *goal, const char *who)
 {
 	volatile bool bailed_out = false;
 	php_async_loop *after;
 
 	if (loop->running) {
 		zend_throw_exception_ex(php_async_error_ce, 0,
-			"Async\\Loop::run() cannot be called from inside a loop callback: the loop is already running");
+			"%s cannot be called from inside a loop callback: the loop is already running", who);
 		return;
 	}
 	loop->running = true;
 	loop->stop_requested = false;
 	zend_try {
-		run_ticks(loop);
+		run_ticks(loop, goal);
 	} zend_catch {
 		bailed_out = true;
 	} zend_end_try();
@@ -636,6 +831,19 @@ void php_async_loop_run(php_async_loop *loop)
 	if (bailed_out) {
 		zend_bailout();
 	}
+}
+
+void php_async_loop_run(php_async_loop *loop)
+{
+	run_goal goal = { NULL, NULL };
+	run_loop(loop, &goal, "Async\\Loop::run()");
+}
+
+bool php_async_loop_run_until(php_async_loop *loop, bool (*done)(void *arg), void *arg)
+{
+	run_goal goal = { done, arg };
+	run_loop(loop, &goal, "Awaiting outside a Fiber");
+	return !EG(exception) && done(arg);
 }
 
 void php_async_loop_stop(php_async_loop *loop)
