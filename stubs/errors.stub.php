@@ -38,8 +38,8 @@ class CancelledException extends AsyncException
 /** Several operations failed (Promise::any()): getReasons() has every reason. */
 final class CompositeException extends AsyncException
 {
-    /** @var array<int|string, \Throwable> */
-    private array $reasons = [];
+    /** @var array<int|string, \Throwable>|null null until set: PHP 7.4 allows no array default here */
+    private ?array $reasons = null;
 
     /** @return array<int|string, \Throwable> */
     public function getReasons(): array {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 0a7782749e0acb403367df68227fbc6c1d2a37eb */
+ * Stub hash: 355dcb0f4026045705770ea29d7cee4f52c7ceb9 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Async_CompositeException_getReasons, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -98,7 +98,7 @@ static zend_class_entry *register_class_Async_CompositeException(zend_class_entr
 	class_entry->ce_flags |= ZEND_ACC_FINAL;
 
 	zval property_reasons_default_value;
-	ZVAL_EMPTY_ARRAY(&property_reasons_default_value);
+	ZVAL_NULL(&property_reasons_default_value);
 	zend_string *property_reasons_name = zend_string_init("reasons", sizeof("reasons") - 1, 1);
 	zend_declare_property_ex(class_entry, property_reasons_name, &property_reasons_default_value, ZEND_ACC_PRIVATE, NULL);
 	zend_string_release(property_reasons_name);

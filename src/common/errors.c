@@ -16,7 +16,11 @@ ZEND_METHOD(Async_CompositeException, getReasons)
 	ZEND_PARSE_PARAMETERS_NONE();
 	reasons = zend_read_property(php_async_composite_exception_ce, PHP_ASYNC_THIS_FOR_PROP(ZEND_THIS),
 		"reasons", sizeof("reasons") - 1, 1, &rv);
-	RETURN_COPY_DEREF(reasons);
+	ZVAL_DEREF(reasons);
+	if (Z_TYPE_P(reasons) != IS_ARRAY) {
+		RETURN_EMPTY_ARRAY();
+	}
+	RETURN_COPY(reasons);
 }
 
 void php_async_composite_exception_create(zval *out, const char *message, zval *reasons)
