@@ -64,9 +64,10 @@ static struct event_base *new_base(void)
 	if (!cfg) {
 		return NULL;
 	}
-	/* PRECISE_TIMER: CLOCK_MONOTONIC rather than the 4 ms coarse clock, so a
-	 * timer never fires early by hrtime(); NOLOCK: one thread per loop. */
-	event_config_set_flag(cfg, EVENT_BASE_FLAG_NOLOCK | EVENT_BASE_FLAG_PRECISE_TIMER);
+	/* NOLOCK: one thread per loop. No PRECISE_TIMER: with epoll it costs a
+	 * timerfd_settime() call per poll; dispatch checks our own monotonic
+	 * clock instead, so a timer never fires early (see dispatch_one). */
+	event_config_set_flag(cfg, EVENT_BASE_FLAG_NOLOCK);
 	base = event_base_new_with_config(cfg);
 	event_config_free(cfg);
 	return base;
@@ -113,6 +114,17 @@ static void queue_push(php_async_watcher **head, php_async_watcher **tail, php_a
 
 static void io_unlink(php_async_loop *loop, php_async_watcher *w)
 {
+	if (w->fd_prev) {
+		w->fd_prev->fd_next = w->fd_next;
+	} else if (w->fd_next) {
+		zend_hash_index_update_ptr(&loop->fds, (zend_ulong) w->fd, w->fd_next);
+	} else {
+		zend_hash_index_del(&loop->fds, (zend_ulong) w->fd);
+	}
+	if (w->fd_next) {
+		w->fd_next->fd_prev = w->fd_prev;
+	}
+	w->fd_prev = w->fd_next = NULL;
 	if (w->io_prev) {
 		w->io_prev->io_next = w->io_next;
 	} else if (loop->io_head == w) {
@@ -127,6 +139,14 @@ static void io_unlink(php_async_loop *loop, php_async_watcher *w)
 
 static void io_link(php_async_loop *loop, php_async_watcher *w)
 {
+	php_async_watcher *first = zend_hash_index_find_ptr(&loop->fds, (zend_ulong) w->fd);
+
+	w->fd_prev = NULL;
+	w->fd_next = first;
+	if (first) {
+		first->fd_prev = w;
+	}
+	zend_hash_index_update_ptr(&loop->fds, (zend_ulong) w->fd, w);
 	w->io_prev = NULL;
 	w->io_next = loop->io_head;
 	if (loop->io_head) {
@@ -149,12 +169,24 @@ static void ready_callback(evutil_socket_t fd, short what, void *arg)
 	}
 }
 
+/* A readable stream with data already read ahead into PHP's buffer is
+ * readable whatever epoll says (as with stream_select()): run it next tick. */
+static void queue_if_buffered(php_async_loop *loop, php_async_watcher *w)
+{
+	if (w->enabled && !w->queued && php_async_stream_has_buffered(&w->stream)) {
+		w->pending = true;
+		queue_push(&loop->next_head, &loop->next_tail, w);
+	}
+}
+
 /* ---- watcher operations ------------------------------------------------- */
 
 php_async_watcher *php_async_watcher_create(php_async_loop *loop, php_async_watcher_kind kind,
 		zend_fcall_info *fci, zend_fcall_info_cache *fcc)
 {
-	php_async_watcher *w = ecalloc(1, sizeof(*w));
+	/* A defer never touches libevent: leave out the struct event. */
+	php_async_watcher *w = ecalloc(1, kind == PHP_ASYNC_WATCHER_DEFER
+		? XtOffsetOf(php_async_watcher, ev) : sizeof(*w));
 
 	w->id = ++loop->last_id;
 	w->id_str = zend_long_to_str((zend_long) w->id);
@@ -166,6 +198,22 @@ php_async_watcher *php_async_watcher_create(php_async_loop *loop, php_async_watc
 	php_async_callable_init(&w->callback, fci, fcc);
 	zend_hash_index_add_new_ptr(&loop->watchers, w->id, w);
 	return w;
+}
+
+/* (Re-)adds a timer's event to fire in seconds, keeping w->due. */
+static void arm_timer(php_async_watcher *w, double seconds)
+{
+	struct timeval tv;
+
+	tv.tv_sec = (time_t) seconds;
+	tv.tv_usec = (suseconds_t) ((seconds - (double) tv.tv_sec) * 1e6) + 1; /* round up */
+	if (tv.tv_usec >= 1000000) {
+		tv.tv_sec++;
+		tv.tv_usec -= 1000000;
+	}
+	if (event_add(&w->ev, &tv) == 0) {
+		w->added = true;
+	}
 }
 
 /* Makes libevent (or the defer queue) watch it. False with errno when libevent
@@ -183,9 +231,10 @@ static bool watcher_arm(php_async_loop *loop, php_async_watcher *w)
 			return true;
 		case PHP_ASYNC_WATCHER_DELAY:
 		case PHP_ASYNC_WATCHER_REPEAT:
+			/* One-shot in libevent: a repeat is re-armed at dispatch from
+			 * its due time, so it keeps its cadence by our clock. */
 			if (!w->assigned) {
-				event_assign(&w->ev, loop->base, -1,
-					w->kind == PHP_ASYNC_WATCHER_REPEAT ? EV_PERSIST : 0, ready_callback, w);
+				event_assign(&w->ev, loop->base, -1, 0, ready_callback, w);
 				w->assigned = true;
 			}
 			w->due = php_async_loop_now() + (double) w->interval.tv_sec + w->interval.tv_usec / 1e6;
@@ -237,6 +286,9 @@ bool php_async_watcher_start(php_async_loop *loop, php_async_watcher *w)
 		}
 	}
 	w->enabled = true;
+	if (w->kind == PHP_ASYNC_WATCHER_READABLE) {
+		queue_if_buffered(loop, w);
+	}
 	if (keeps_alive(w)) {
 		loop->alive++;
 	}
@@ -522,6 +574,7 @@ php_async_loop *php_async_loop_get(void)
 	}
 	loop->pid = getpid();
 	zend_hash_init(&loop->watchers, 8, NULL, NULL, 0);
+	zend_hash_init(&loop->fds, 8, NULL, NULL, 0);
 	php_async_callable_init_empty(&loop->error_handler);
 	ZVAL_UNDEF(&loop->unhandled);
 	ASYNC_G(loop) = loop;
@@ -574,6 +627,7 @@ void php_async_loop_rshutdown(void)
 	}
 	php_async_callable_dtor(&loop->error_handler);
 	zend_hash_destroy(&loop->watchers);
+	zend_hash_destroy(&loop->fds);
 	event_base_free(loop->base);
 	ASYNC_G(loop) = NULL;
 	efree(loop);
@@ -592,10 +646,8 @@ static void sweep(php_async_loop *loop, evutil_socket_t fd, bool mark_buffered)
 
 	/* First only look: cancelling may run PHP code (destructors), which must
 	 * not happen while walking the list. */
-	for (w = loop->io_head; w; w = w->io_next) {
-		if (fd >= 0 && w->fd != fd) {
-			continue;
-		}
+	w = fd >= 0 ? zend_hash_index_find_ptr(&loop->fds, (zend_ulong) fd) : loop->io_head;
+	for (; w; w = fd >= 0 ? w->fd_next : w->io_next) {
 		if (!php_async_stream_alive(&w->stream)) {
 			if (n_dead == cap) {
 				cap *= 2;
@@ -668,15 +720,23 @@ static bool dispatch_one(php_async_loop *loop, php_async_watcher *w)
 		case PHP_ASYNC_WATCHER_DELAY:
 		case PHP_ASYNC_WATCHER_REPEAT: {
 			double now = php_async_loop_now();
-			loop->lag = now > w->due ? now - w->due : 0.0;
+			if (UNEXPECTED(now < w->due)) {
+				/* libevent's clock (coarse where it is fine enough, and epoll's
+				 * millisecond timeouts) may run a little ahead of ours: never
+				 * fire early, wait for the rest. */
+				arm_timer(w, w->due - now);
+				return true;
+			}
+			loop->lag = now - w->due;
 			if (w->kind == PHP_ASYNC_WATCHER_DELAY) {
 				php_async_watcher_cancel(loop, w);
 			} else {
 				double interval = (double) w->interval.tv_sec + w->interval.tv_usec / 1e6;
 				w->due += interval;
 				if (w->due < now) {
-					w->due = now + interval;
+					w->due = now + interval; /* fell behind: skip, don't burst */
 				}
+				arm_timer(w, w->due - now);
 			}
 			break;
 		}
@@ -704,6 +764,9 @@ static bool dispatch_one(php_async_loop *loop, php_async_watcher *w)
 	zval_ptr_dtor(&args[0]);
 	if (argc == 2) {
 		zval_ptr_dtor(&args[1]);
+	}
+	if (w->kind == PHP_ASYNC_WATCHER_READABLE) {
+		queue_if_buffered(loop, w);
 	}
 	if (UNEXPECTED(EG(exception))) {
 		return handle_exception(loop);
@@ -779,14 +842,19 @@ static bool run_ticks(php_async_loop *loop, const run_goal *goal)
 			loop->run_tail = loop->next_tail;
 			loop->next_head = loop->next_tail = NULL;
 		}
-		if (loop->io_head) {
+		if (loop->run_head) {
+			flags |= EVLOOP_NONBLOCK;
+		} else if (loop->io_head) {
+			/* About to block: drop watchers of closed streams (else they
+			 * would keep run() waiting forever) and wake those whose data
+			 * sits in PHP's buffer, read there outside their callback. */
 			sweep(loop, -1, true);
+			if (loop->run_head) {
+				flags |= EVLOOP_NONBLOCK;
+			}
 		}
 		if (loop->alive == 0) {
 			return true;
-		}
-		if (loop->run_head) {
-			flags |= EVLOOP_NONBLOCK;
 		}
 		if (event_base_loop(loop->base, flags) < 0) {
 			zend_throw_exception_ex(php_async_error_ce, 0, "The event loop failed: %s",

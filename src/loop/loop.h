@@ -53,7 +53,8 @@ struct php_async_watcher {
 	bool added;                   /* known to libevent */
 	bool io_linked;
 	php_async_watcher *queue_next;
-	php_async_watcher *io_prev, *io_next;   /* every stream watcher, for the per-tick sweep */
+	php_async_watcher *io_prev, *io_next;   /* every stream watcher, for the sweep before blocking */
+	php_async_watcher *fd_prev, *fd_next;   /* the stream watchers on the same descriptor */
 	php_async_callable callback;
 	php_async_timer_fn timer_fn;  /* set: a C timer, callback is empty */
 	zend_object *timer_obj;
@@ -62,7 +63,7 @@ struct php_async_watcher {
 	int signo;
 	struct timeval interval;
 	double due;                   /* timers: when it should fire (monotonic seconds) */
-	struct event ev;
+	struct event ev;              /* last: a defer is allocated without it */
 };
 
 typedef struct php_async_loop {
@@ -73,6 +74,7 @@ typedef struct php_async_loop {
 	php_async_watcher *run_head, *run_tail;     /* to dispatch in this tick */
 	php_async_watcher *next_head, *next_tail;   /* deferred: dispatch next tick */
 	php_async_watcher *io_head;
+	HashTable fds;                    /* descriptor => first stream watcher on it */
 	uint32_t alive;                   /* enabled, referenced watchers */
 	uint32_t io_count;
 	php_async_watcher *dispatching;   /* the callback running now */
