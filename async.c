@@ -52,6 +52,10 @@ static PHP_MINIT_FUNCTION(async)
 
 	php_async_promise_objects_minit(register_class_Async_Promise());
 	php_async_promise_api_minit(register_class_Async_Deferred());
+
+	PHP_ASYNC_NOT_SERIALIZABLE(php_async_loop_ce);
+	PHP_ASYNC_NOT_SERIALIZABLE(php_async_promise_ce);
+	PHP_ASYNC_NOT_SERIALIZABLE(php_async_deferred_ce);
 	return SUCCESS;
 }
 
@@ -66,12 +70,15 @@ static PHP_RINIT_FUNCTION(async)
 #if defined(COMPILE_DL_ASYNC) && defined(ZTS)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
+	ZVAL_UNDEF(&ASYNC_G(unhandled));
+	ASYNC_G(shutdown) = false;
 	return SUCCESS;
 }
 
 static PHP_RSHUTDOWN_FUNCTION(async)
 {
 	php_async_loop_rshutdown();
+	php_async_loop_warn_unhandled();
 #if PHP_VERSION_ID < 80000
 	php_async_get_gc_buffer_free();
 #endif

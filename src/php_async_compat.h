@@ -82,6 +82,17 @@ static zend_always_inline void zend_get_gc_buffer_use(zend_get_gc_buffer *buf, z
 # define PHP_ASYNC_THIS_FOR_PROP(zv) Z_OBJ_P(zv)
 #endif
 
+/* @not-serializable becomes ZEND_ACC_NOT_SERIALIZABLE from 8.1; before, the
+ * class handlers must refuse. */
+#if PHP_VERSION_ID < 80100
+# define PHP_ASYNC_NOT_SERIALIZABLE(ce) do { \
+		(ce)->serialize = zend_class_serialize_deny; \
+		(ce)->unserialize = zend_class_unserialize_deny; \
+	} while (0)
+#else
+# define PHP_ASYNC_NOT_SERIALIZABLE(ce) ((void) (ce))
+#endif
+
 /* zend_call_method takes a zend_object from 8.0. */
 #if PHP_VERSION_ID < 80000
 # define PHP_ASYNC_CALL_OBJ(zv) (zv)

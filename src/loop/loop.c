@@ -445,13 +445,35 @@ static void discard_microtasks(php_async_loop *loop)
 	}
 }
 
-void php_async_loop_report_unhandled(php_async_loop *loop, zval *reason)
+void php_async_loop_report_unhandled(zval *reason)
 {
-	if (Z_ISUNDEF(loop->unhandled)) {
-		array_init(&loop->unhandled);
+	if (ASYNC_G(shutdown)) {
+		php_async_warn_unhandled(reason);
+		return;
+	}
+	if (Z_ISUNDEF(ASYNC_G(unhandled))) {
+		array_init(&ASYNC_G(unhandled));
 	}
 	Z_TRY_ADDREF_P(reason);
-	add_next_index_zval(&loop->unhandled, reason);
+	add_next_index_zval(&ASYNC_G(unhandled), reason);
+}
+
+/* The end of the request: rejections nobody handled and no run() raised
+ * are printed as warnings, never dropped silently. */
+void php_async_loop_warn_unhandled(void)
+{
+	zval list, *reason;
+
+	ASYNC_G(shutdown) = true;
+	if (Z_ISUNDEF(ASYNC_G(unhandled))) {
+		return;
+	}
+	ZVAL_COPY_VALUE(&list, &ASYNC_G(unhandled));
+	ZVAL_UNDEF(&ASYNC_G(unhandled));
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), reason) {
+		php_async_warn_unhandled(reason);
+	} ZEND_HASH_FOREACH_END();
+	zval_ptr_dtor(&list);
 }
 
 static bool handle_exception(php_async_loop *loop);
@@ -460,16 +482,16 @@ static bool handle_exception(php_async_loop *loop);
  * if a callback had thrown it. False: stop, exception pending. */
 static bool raise_unhandled(php_async_loop *loop)
 {
-	while (!Z_ISUNDEF(loop->unhandled)) {
+	while (!Z_ISUNDEF(ASYNC_G(unhandled))) {
 		zval list, *reason;
 		bool ok = true;
 
-		ZVAL_COPY_VALUE(&list, &loop->unhandled);
-		ZVAL_UNDEF(&loop->unhandled);
+		ZVAL_COPY_VALUE(&list, &ASYNC_G(unhandled));
+		ZVAL_UNDEF(&ASYNC_G(unhandled));
 		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), reason) {
 			if (!ok) {
 				/* Stopped: keep the rest for the next run(). */
-				php_async_loop_report_unhandled(loop, reason);
+				php_async_loop_report_unhandled(reason);
 				continue;
 			}
 			php_async_throw_unhandled(reason);
@@ -499,7 +521,7 @@ static bool drain_microtasks(php_async_loop *loop)
 				return false;
 			}
 		}
-		if (Z_ISUNDEF(loop->unhandled)) {
+		if (Z_ISUNDEF(ASYNC_G(unhandled))) {
 			return true;
 		}
 		if (!raise_unhandled(loop)) {
@@ -576,7 +598,6 @@ php_async_loop *php_async_loop_get(void)
 	zend_hash_init(&loop->watchers, 8, NULL, NULL, 0);
 	zend_hash_init(&loop->fds, 8, NULL, NULL, 0);
 	php_async_callable_init_empty(&loop->error_handler);
-	ZVAL_UNDEF(&loop->unhandled);
 	ASYNC_G(loop) = loop;
 	return loop;
 }
@@ -612,15 +633,6 @@ void php_async_loop_rshutdown(void)
 		event_reinit(loop->base);
 	}
 	drop_watchers(loop);
-	if (!Z_ISUNDEF(loop->unhandled)) {
-		/* Rejections nobody handled, and no run() after them: never silent. */
-		zval *reason;
-		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(loop->unhandled), reason) {
-			php_async_warn_unhandled(reason);
-		} ZEND_HASH_FOREACH_END();
-		zval_ptr_dtor(&loop->unhandled);
-		ZVAL_UNDEF(&loop->unhandled);
-	}
 	discard_microtasks(loop);
 	if (loop->tasks) {
 		efree(loop->tasks);
@@ -810,7 +822,7 @@ static bool dispatch(php_async_loop *loop, const run_goal *goal)
 			loop->dispatching = NULL;
 		}
 		watcher_release(w); /* the queue's reference, kept through the call */
-		if (!ok || ((loop->tasks_count || !Z_ISUNDEF(loop->unhandled)) && !drain_microtasks(loop))) {
+		if (!ok || ((loop->tasks_count || !Z_ISUNDEF(ASYNC_G(unhandled))) && !drain_microtasks(loop))) {
 			return false;
 		}
 	}
@@ -826,7 +838,7 @@ static bool run_ticks(php_async_loop *loop, const run_goal *goal)
 			php_async_loop_after_fork(loop);
 		}
 		/* Work queued before run(), or by the last tick's callbacks. */
-		if ((loop->tasks_count || !Z_ISUNDEF(loop->unhandled)) && !drain_microtasks(loop)) {
+		if ((loop->tasks_count || !Z_ISUNDEF(ASYNC_G(unhandled))) && !drain_microtasks(loop)) {
 			return false;
 		}
 		if (loop->stop_requested || goal_reached(goal)) {
@@ -887,6 +899,7 @@ static void run_loop(php_async_loop *loop, const run_goal *goal, const char *who
 	after = ASYNC_G(loop);
 	if (after) {
 		after->running = false;
+		after->stopped = after->stop_requested;
 		after->stop_requested = false;
 		if (bailed_out && after->dispatching) {
 			/* A fatal error inside a callback: drop the reference the

@@ -80,11 +80,11 @@ typedef struct php_async_loop {
 	php_async_watcher *dispatching;   /* the callback running now */
 	bool running;
 	bool stop_requested;
+	bool stopped;                     /* the last run() ended by stop() */
 	double lag;                       /* how late the last timer ran (seconds) */
 	php_async_callable error_handler;
 	php_async_microtask *tasks;       /* ring buffer */
 	uint32_t tasks_head, tasks_count, tasks_size;
-	zval unhandled;                   /* reasons of rejections nobody handled, to report */
 } php_async_loop;
 
 void php_async_loop_minit(void);
@@ -112,8 +112,10 @@ void php_async_loop_cancel_id(php_async_loop *loop, zend_ulong id);
  * is already running. */
 bool php_async_loop_run_until(php_async_loop *loop, bool (*done)(void *arg), void *arg);
 
-/* A rejection nobody handled: reported through the error handler or run(). */
-void php_async_loop_report_unhandled(php_async_loop *loop, zval *reason);
+/* A rejection nobody handled: raised through the error handler or run() at
+ * the next tick, or printed as a warning at the end of the request. */
+void php_async_loop_report_unhandled(zval *reason);
+void php_async_loop_warn_unhandled(void);
 
 #ifdef ZTS
 # define PHP_ASYNC_FORKED(loop) UNEXPECTED((loop)->pid != getpid())

@@ -67,13 +67,8 @@ static void promise_dtor(zend_object *obj)
 	php_async_promise *p = php_async_promise_from_obj(obj);
 
 	if (p->state == PHP_ASYNC_REJECTED && !p->handled) {
-		php_async_loop *loop = ASYNC_G(loop);
 		p->handled = true;
-		if (loop) {
-			php_async_loop_report_unhandled(loop, &p->result);
-		} else {
-			php_async_warn_unhandled(&p->result);
-		}
+		php_async_loop_report_unhandled(&p->result);
 	}
 	zend_objects_destroy_object(obj);
 }
@@ -257,21 +252,17 @@ static void resolving_functions(php_async_promise *p, zval out[2])
 
 /* ---- adoption ------------------------------------------------------------ */
 
+/* An object with a public, non-static method then() (method_exists()
+ * semantics, as react/promise and amphp use: __call does not make one). */
 static bool is_thenable(zval *value)
 {
-	zval callable;
-	bool ok;
+	zend_function *fn;
 
 	if (Z_TYPE_P(value) != IS_OBJECT) {
 		return false;
 	}
-	array_init_size(&callable, 2);
-	Z_ADDREF_P(value);
-	add_next_index_zval(&callable, value);
-	add_next_index_stringl(&callable, "then", 4);
-	ok = zend_is_callable(&callable, 0, NULL);
-	zval_ptr_dtor(&callable);
-	return ok;
+	fn = zend_hash_str_find_ptr(&Z_OBJCE_P(value)->function_table, "then", sizeof("then") - 1);
+	return fn && (fn->common.fn_flags & ZEND_ACC_PUBLIC) && !(fn->common.fn_flags & ZEND_ACC_STATIC);
 }
 
 /* The job of Promises/A+ 2.3.3: call thenable->then($resolve, $reject) for a
@@ -483,7 +474,7 @@ static bool is_settled(void *arg)
 	return ((php_async_promise *) arg)->state != PHP_ASYNC_PENDING;
 }
 
-void php_async_promise_await(php_async_promise *p, zval *return_value)
+void php_async_promise_await(php_async_promise *p, zval *arg_slot, zval *return_value)
 {
 	p->handled = true;
 	if (p->state == PHP_ASYNC_PENDING) {
@@ -494,6 +485,10 @@ void php_async_promise_await(php_async_promise *p, zval *return_value)
 			/* Resumed from a microtask once p settles: with the value, or
 			 * by Fiber::throw() with the reason. */
 			php_async_promise_subscribe(p, php_async_reaction_new(PHP_ASYNC_REACT_FIBER, &fiber->std));
+			if (arg_slot) {
+				zval_ptr_dtor(arg_slot);
+				ZVAL_NULL(arg_slot);
+			}
 			zend_call_method(NULL, zend_ce_fiber, NULL, "suspend", 7, return_value, 0, NULL, NULL);
 			return;
 		}
@@ -509,7 +504,12 @@ void php_async_promise_await(php_async_promise *p, zval *return_value)
 		}
 		GC_ADDREF(&p->std);
 		if (!php_async_loop_run_until(loop, is_settled, p)) {
-			if (!EG(exception)) {
+			if (EG(exception)) {
+				/* thrown by a callback: it comes out of await() */
+			} else if (loop->stopped) {
+				zend_throw_exception_ex(php_async_error_ce, 0,
+					"Async\\Loop::stop() was called while awaiting a promise that is still pending");
+			} else {
 				zend_throw_exception_ex(php_async_error_ce, 0,
 					"Deadlock: the event loop ran out of work while awaiting a promise that is still pending, "
 					"so nothing is left that could settle it");

@@ -80,8 +80,11 @@ void php_async_promise_subscribe(php_async_promise *p, php_async_reaction *r);
 php_async_reaction *php_async_reaction_new(php_async_reaction_kind kind, zend_object *target);
 /* Promise::resolve(): value itself if it is a promise, else a promise of it. */
 void php_async_promise_from_value(zval *value, zval *out);
-/* await: suspends the current fiber, or runs the loop at top level. */
-void php_async_promise_await(php_async_promise *p, zval *return_value);
+/* await: suspends the current fiber, or runs the loop at top level. A
+ * suspended fiber's internal frames are invisible to the cycle collector, so
+ * the caller's frame slot holding p (arg_slot, may be NULL) is released
+ * before suspending: the reaction keeps what is needed. */
+void php_async_promise_await(php_async_promise *p, zval *arg_slot, zval *return_value);
 
 /* Combinators (combinators.c). */
 void php_async_promise_combine(php_async_combinator kind, zval *iterable, zval *return_value);

@@ -237,7 +237,7 @@ ZEND_METHOD(Async_Promise, isRejected)
 ZEND_METHOD(Async_Promise, await)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
-	php_async_promise_await(Z_ASYNC_PROMISE_P(ZEND_THIS), return_value);
+	php_async_promise_await(Z_ASYNC_PROMISE_P(ZEND_THIS), NULL, return_value);
 }
 
 /* ---- Async\Deferred ------------------------------------------------------- */
@@ -346,7 +346,7 @@ ZEND_FUNCTION(Async_await)
 		Z_PARAM_OBJECT_OF_CLASS(promise, php_async_promise_ce)
 	ZEND_PARSE_PARAMETERS_END();
 
-	php_async_promise_await(Z_ASYNC_PROMISE_P(promise), return_value);
+	php_async_promise_await(Z_ASYNC_PROMISE_P(promise), promise, return_value);
 }
 
 static void delay_fired(zend_object *obj)
@@ -380,33 +380,50 @@ ZEND_FUNCTION(Async_delay)
 }
 
 #if PHP_VERSION_ID >= 80100
-/* The body of every Async\async() fiber: $fn(...$args) settles the promise
- * the closure is bound to. */
+/* The body of every Async\async() fiber, a closure bound to the promise it
+ * settles. The call [fn, ...args] waits in that promise's result while it is
+ * pending, where the cycle collector sees it (arguments of internal frames in
+ * a suspended fiber are invisible to it). */
 static zend_internal_function fiber_body_fn;
 
-ZEND_BEGIN_ARG_INFO_EX(arginfo_fiber_body, 0, 0, 1)
-	ZEND_ARG_INFO(0, fn)
-	ZEND_ARG_VARIADIC_INFO(0, args)
+ZEND_BEGIN_ARG_INFO_EX(arginfo_fiber_body, 0, 0, 0)
 ZEND_END_ARG_INFO()
 
 static ZEND_NAMED_FUNCTION(fiber_body)
 {
+	php_async_promise *p = Z_ASYNC_PROMISE_P(ZEND_THIS);
 	zend_fcall_info fci;
 	zend_fcall_info_cache fcc;
-	zval *args = NULL, retval;
-	uint32_t argc = 0;
-	php_async_promise *p = Z_ASYNC_PROMISE_P(ZEND_THIS);
+	zval *call = &p->result, *fn, *arg, *params, retval;
+	uint32_t n = 0;
+	char *error = NULL;
 
-	ZEND_PARSE_PARAMETERS_START(1, -1)
-		Z_PARAM_FUNC(fci, fcc)
-		Z_PARAM_VARIADIC('*', args, argc)
-	ZEND_PARSE_PARAMETERS_END();
+	ZEND_PARSE_PARAMETERS_NONE();
 
+	ZEND_ASSERT(Z_TYPE_P(call) == IS_ARRAY);
+	fn = zend_hash_index_find(Z_ARRVAL_P(call), 0);
+	if (zend_fcall_info_init(fn, 0, &fci, &fcc, NULL, &error) != SUCCESS) {
+		zend_throw_error(NULL, "Async\\async(): the callback is no longer callable: %s", error ? error : "");
+		if (error) {
+			efree(error);
+		}
+		return;
+	}
+	/* The arguments stay in the array, which the promise holds until the
+	 * call returns: they are copied into the callee's frame. */
+	params = safe_emalloc(zend_hash_num_elements(Z_ARRVAL_P(call)), sizeof(zval), 0);
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(call), arg) {
+		if (arg != fn) {
+			ZVAL_COPY_VALUE(&params[n++], arg); /* borrowed from the array */
+		}
+	} ZEND_HASH_FOREACH_END();
 	fci.retval = &retval;
-	fci.params = args;
-	fci.param_count = argc;
+	fci.param_count = n;
+	fci.params = params;
 	ZVAL_UNDEF(&retval);
 	zend_call_function(&fci, &fcc);
+	zend_release_fcall_info_cache(&fcc);
+	efree(params);
 	if (EG(exception)) {
 		if (!PHP_ASYNC_IS_EXIT_EXCEPTION(EG(exception))) {
 			zval reason;
@@ -422,34 +439,18 @@ static ZEND_NAMED_FUNCTION(fiber_body)
 	zval_ptr_dtor(&retval);
 }
 
-/* Starts the fiber from the loop: data is the array [fn, ...args]. */
+/* Starts the fiber from the loop. */
 static void run_fiber_start(zend_object *fiber, void *data)
 {
-	zval *call = data, *arg, *params, rv;
-	uint32_t n = zend_hash_num_elements(Z_ARRVAL_P(call)), i = 0;
-
-	params = safe_emalloc(n, sizeof(zval), 0);
-	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(call), arg) {
-		ZVAL_COPY_VALUE(&params[i++], arg);
-	} ZEND_HASH_FOREACH_END();
-	zend_call_known_instance_method(zend_hash_str_find_ptr(&zend_ce_fiber->function_table, "start", 5),
-		fiber, &rv, n, params);
+	zval rv;
+	zend_call_method(fiber, zend_ce_fiber, NULL, "start", 5, &rv, 0, NULL, NULL);
 	zval_ptr_dtor(&rv);
-	efree(params);
-	zval_ptr_dtor(call);
-	efree(call);
 }
-
-static void discard_fiber_start(zend_object *fiber, void *data)
-{
-	zval_ptr_dtor((zval *) data);
-	efree(data);
-}
-static const php_async_microtask_ops fiber_start_task = { run_fiber_start, discard_fiber_start };
+static const php_async_microtask_ops fiber_start_task = { run_fiber_start, NULL };
 
 ZEND_FUNCTION(Async_async)
 {
-	zval *fn, *args = NULL, fiber, body, *call, self;
+	zval *fn, *args = NULL, fiber, body, self;
 	uint32_t argc = 0, i;
 	php_async_loop *loop;
 	php_async_promise *p;
@@ -468,6 +469,14 @@ ZEND_FUNCTION(Async_async)
 	}
 	p = php_async_promise_new(return_value);
 	p->locked = true;
+	zval_ptr_dtor(&p->result);
+	array_init_size(&p->result, argc + 1);
+	Z_TRY_ADDREF_P(fn);
+	add_next_index_zval(&p->result, fn);
+	for (i = 0; i < argc; i++) {
+		Z_TRY_ADDREF(args[i]);
+		add_next_index_zval(&p->result, &args[i]);
+	}
 	ZVAL_OBJ(&self, &p->std);
 	zend_create_closure(&body, (zend_function *) &fiber_body_fn, php_async_promise_ce, php_async_promise_ce, &self);
 	object_init_ex(&fiber, zend_ce_fiber);
@@ -477,15 +486,7 @@ ZEND_FUNCTION(Async_async)
 		zval_ptr_dtor(&fiber);
 		RETURN_THROWS();
 	}
-	call = emalloc(sizeof(zval));
-	array_init_size(call, argc + 1);
-	Z_TRY_ADDREF_P(fn);
-	add_next_index_zval(call, fn);
-	for (i = 0; i < argc; i++) {
-		Z_TRY_ADDREF(args[i]);
-		add_next_index_zval(call, &args[i]);
-	}
-	php_async_loop_queue_microtask(loop, &fiber_start_task, Z_OBJ(fiber), call);
+	php_async_loop_queue_microtask(loop, &fiber_start_task, Z_OBJ(fiber), NULL);
 }
 #endif
 
@@ -504,11 +505,11 @@ void php_async_promise_api_minit(zend_class_entry *deferred_ce)
 #if PHP_VERSION_ID >= 80100
 	memset(&fiber_body_fn, 0, sizeof(fiber_body_fn));
 	fiber_body_fn.type = ZEND_INTERNAL_FUNCTION;
-	fiber_body_fn.fn_flags = ZEND_ACC_PUBLIC | ZEND_ACC_VARIADIC;
+	fiber_body_fn.fn_flags = ZEND_ACC_PUBLIC;
 	fiber_body_fn.function_name = zend_string_init_interned("{async}", sizeof("{async}") - 1, 1);
 	fiber_body_fn.scope = php_async_promise_ce;
-	fiber_body_fn.num_args = 1;
-	fiber_body_fn.required_num_args = 1;
+	fiber_body_fn.num_args = 0;
+	fiber_body_fn.required_num_args = 0;
 	fiber_body_fn.arg_info = (zend_internal_arg_info *) arginfo_fiber_body + 1;
 	fiber_body_fn.handler = fiber_body;
 #endif
