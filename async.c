@@ -4,6 +4,19 @@
 #include "ext/standard/info.h"
 #include "common/errors.h"
 #include "loop/loop.h"
+#include "promise/promise.h"
+
+/* Every class and function is declared in stubs/; the generated registration
+ * code is included here, once, and the methods live in src/. */
+#if PHP_VERSION_ID < 80000
+# include "stubs/errors_legacy_arginfo.h"
+# include "stubs/loop_legacy_arginfo.h"
+# include "stubs/promise_legacy_arginfo.h"
+#else
+# include "stubs/errors_arginfo.h"
+# include "stubs/loop_arginfo.h"
+# include "stubs/promise_arginfo.h"
+#endif
 
 #include <event2/event.h>
 #include <openssl/crypto.h>
@@ -15,7 +28,7 @@
 
 ZEND_DECLARE_MODULE_GLOBALS(async)
 
-void php_async_loop_api_minit(void);
+extern zend_class_entry *php_async_loop_ce;
 
 static PHP_GINIT_FUNCTION(async)
 {
@@ -27,9 +40,22 @@ static PHP_GINIT_FUNCTION(async)
 
 static PHP_MINIT_FUNCTION(async)
 {
-	php_async_errors_minit();
+	php_async_error_ce = register_class_Async_AsyncError(zend_ce_error);
+	php_async_unhandled_rejection_ce = register_class_Async_UnhandledRejectionError(php_async_error_ce);
+	php_async_exception_ce = register_class_Async_AsyncException(zend_ce_exception);
+	php_async_timeout_exception_ce = register_class_Async_TimeoutException(php_async_exception_ce);
+	php_async_cancelled_exception_ce = register_class_Async_CancelledException(php_async_exception_ce);
+	php_async_composite_exception_ce = register_class_Async_CompositeException(php_async_exception_ce);
+
+	php_async_loop_ce = register_class_Async_Loop();
 	php_async_loop_minit();
-	php_async_loop_api_minit();
+
+	php_async_promise_objects_minit(register_class_Async_Promise());
+	php_async_promise_api_minit(register_class_Async_Deferred());
+
+	PHP_ASYNC_NOT_SERIALIZABLE(php_async_loop_ce);
+	PHP_ASYNC_NOT_SERIALIZABLE(php_async_promise_ce);
+	PHP_ASYNC_NOT_SERIALIZABLE(php_async_deferred_ce);
 	return SUCCESS;
 }
 
@@ -44,12 +70,15 @@ static PHP_RINIT_FUNCTION(async)
 #if defined(COMPILE_DL_ASYNC) && defined(ZTS)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
+	ZVAL_UNDEF(&ASYNC_G(unhandled));
+	ASYNC_G(shutdown) = false;
 	return SUCCESS;
 }
 
 static PHP_RSHUTDOWN_FUNCTION(async)
 {
 	php_async_loop_rshutdown();
+	php_async_loop_warn_unhandled();
 #if PHP_VERSION_ID < 80000
 	php_async_get_gc_buffer_free();
 #endif
@@ -77,7 +106,7 @@ zend_module_entry async_module_entry = {
 	NULL,
 	async_deps,
 	"async",
-	NULL,
+	ext_functions,
 	PHP_MINIT(async),
 	PHP_MSHUTDOWN(async),
 	PHP_RINIT(async),

@@ -14,6 +14,8 @@ ZEND_BEGIN_MODULE_GLOBALS(async)
 	struct php_async_loop *loop;   /* made on first use, freed in RSHUTDOWN */
 	bool forked;                   /* set in the child of a fork() */
 	char libevent_error[256];      /* libevent's last warning */
+	zval unhandled;                /* rejections nobody handled, not yet raised */
+	bool shutdown;                 /* RSHUTDOWN has begun */
 #if PHP_VERSION_ID < 80000
 	zend_get_gc_buffer gc_buffer;
 #endif

@@ -11,6 +11,7 @@
 #include "php.h"
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
+#include "zend_closures.h"
 
 #if PHP_VERSION_ID < 80000
 # define RETURN_THROWS() do { ZEND_ASSERT(EG(exception)); return; } while (0)
@@ -71,6 +72,32 @@ static zend_always_inline void zend_get_gc_buffer_use(zend_get_gc_buffer *buf, z
 # define PHP_ASYNC_FCI_EXTRA(fci) do { (fci).no_separation = 1; } while (0)
 #else
 # define PHP_ASYNC_FCI_EXTRA(fci) do { (fci).named_params = NULL; } while (0)
+#endif
+
+/* zend_read_property/zend_update_property take a zend_object from 8.0. */
+#if PHP_VERSION_ID < 80000
+# define PHP_ASYNC_THIS_FOR_PROP(zv) (zv)
+# define RETURN_COPY_DEREF(zv) do { zval *_z = (zv); ZVAL_DEREF(_z); RETURN_ZVAL(_z, 1, 0); } while (0)
+#else
+# define PHP_ASYNC_THIS_FOR_PROP(zv) Z_OBJ_P(zv)
+#endif
+
+/* @not-serializable becomes ZEND_ACC_NOT_SERIALIZABLE from 8.1; before, the
+ * class handlers must refuse. */
+#if PHP_VERSION_ID < 80100
+# define PHP_ASYNC_NOT_SERIALIZABLE(ce) do { \
+		(ce)->serialize = zend_class_serialize_deny; \
+		(ce)->unserialize = zend_class_unserialize_deny; \
+	} while (0)
+#else
+# define PHP_ASYNC_NOT_SERIALIZABLE(ce) ((void) (ce))
+#endif
+
+/* zend_call_method takes a zend_object from 8.0. */
+#if PHP_VERSION_ID < 80000
+# define PHP_ASYNC_CALL_OBJ(zv) (zv)
+#else
+# define PHP_ASYNC_CALL_OBJ(zv) Z_OBJ_P(zv)
 #endif
 
 /* get_gc and friends take a zend_object from 8.0, a zval on 7.x. */

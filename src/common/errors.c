@@ -2,19 +2,71 @@
 #include "php_async_compat.h"
 #include "common/errors.h"
 
-#if PHP_VERSION_ID < 80000
-# include "stubs/errors_legacy_arginfo.h"
-#else
-# include "stubs/errors_arginfo.h"
-#endif
-
 zend_class_entry *php_async_error_ce;
 zend_class_entry *php_async_exception_ce;
+zend_class_entry *php_async_unhandled_rejection_ce;
+zend_class_entry *php_async_timeout_exception_ce;
+zend_class_entry *php_async_cancelled_exception_ce;
+zend_class_entry *php_async_composite_exception_ce;
 
-void php_async_errors_minit(void)
+ZEND_METHOD(Async_CompositeException, getReasons)
 {
-	php_async_error_ce = register_class_Async_AsyncError(zend_ce_error);
-	php_async_exception_ce = register_class_Async_AsyncException(zend_ce_exception);
+	zval *reasons, rv;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	reasons = zend_read_property(php_async_composite_exception_ce, PHP_ASYNC_THIS_FOR_PROP(ZEND_THIS),
+		"reasons", sizeof("reasons") - 1, 1, &rv);
+	ZVAL_DEREF(reasons);
+	if (Z_TYPE_P(reasons) != IS_ARRAY) {
+		RETURN_EMPTY_ARRAY();
+	}
+	RETURN_COPY(reasons);
+}
+
+void php_async_composite_exception_create(zval *out, const char *message, zval *reasons)
+{
+	object_init_ex(out, php_async_composite_exception_ce);
+	zend_update_property_string(zend_ce_exception, PHP_ASYNC_THIS_FOR_PROP(out), "message", sizeof("message") - 1, message);
+	zend_update_property(php_async_composite_exception_ce, PHP_ASYNC_THIS_FOR_PROP(out), "reasons", sizeof("reasons") - 1, reasons);
+}
+
+/* "Exception: message" for a reason that may be any value. */
+static zend_string *describe(zval *reason)
+{
+	if (Z_TYPE_P(reason) == IS_OBJECT && instanceof_function(Z_OBJCE_P(reason), zend_ce_throwable)) {
+		zval rv, *msg = zend_read_property_ex(Z_OBJCE_P(reason), PHP_ASYNC_THIS_FOR_PROP(reason),
+			ZSTR_KNOWN(ZEND_STR_MESSAGE), 1, &rv);
+		zend_string *m = zval_get_string(msg);
+		zend_string *s = zend_strpprintf(0, "%s: %s", ZSTR_VAL(Z_OBJCE_P(reason)->name), ZSTR_VAL(m));
+		zend_string_release(m);
+		return s;
+	}
+	return zend_strpprintf(0, "%s", zend_zval_type_name(reason));
+}
+
+void php_async_throw_unhandled(zval *reason)
+{
+	zend_string *what = describe(reason);
+	zend_string *message = zend_strpprintf(0, "Unhandled promise rejection: %s; attach a rejection "
+		"handler (catch, then or await) before the promise is destroyed", ZSTR_VAL(what));
+	zval ex;
+
+	object_init_ex(&ex, php_async_unhandled_rejection_ce);
+	zend_update_property_str(zend_ce_error, PHP_ASYNC_THIS_FOR_PROP(&ex), "message", sizeof("message") - 1, message);
+	zend_string_release(message);
+	zend_string_release(what);
+	if (Z_TYPE_P(reason) == IS_OBJECT && instanceof_function(Z_OBJCE_P(reason), zend_ce_throwable)) {
+		Z_ADDREF_P(reason); /* zend_exception_set_previous takes a reference */
+		zend_exception_set_previous(Z_OBJ(ex), Z_OBJ_P(reason));
+	}
+	zend_throw_exception_object(&ex);
+}
+
+void php_async_warn_unhandled(zval *reason)
+{
+	zend_string *what = describe(reason);
+	php_error_docref(NULL, E_WARNING, "Unhandled promise rejection: %s", ZSTR_VAL(what));
+	zend_string_release(what);
 }
 
 static ZEND_COLD void argument_error(zend_class_entry *ce, uint32_t arg_num, const char *arg_name,

@@ -7,8 +7,17 @@
 
 extern zend_class_entry *php_async_error_ce;      /* Async\AsyncError */
 extern zend_class_entry *php_async_exception_ce;  /* Async\AsyncException */
+extern zend_class_entry *php_async_unhandled_rejection_ce;
+extern zend_class_entry *php_async_timeout_exception_ce;
+extern zend_class_entry *php_async_cancelled_exception_ce;
+extern zend_class_entry *php_async_composite_exception_ce;
 
-void php_async_errors_minit(void);
+/* Throws Async\UnhandledRejectionError with reason as its previous. */
+void php_async_throw_unhandled(zval *reason);
+/* The same as an E_WARNING, when there is no loop run left to throw it. */
+void php_async_warn_unhandled(zval *reason);
+/* Makes a CompositeException holding reasons (an array; copied). */
+void php_async_composite_exception_create(zval *out, const char *message, zval *reasons);
 
 /* "Class::method(): Argument #N ($name) <message>" as a ValueError (8.x) or
  * Async\AsyncError (7.4, which has no ValueError). */

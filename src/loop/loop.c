@@ -64,9 +64,10 @@ static struct event_base *new_base(void)
 	if (!cfg) {
 		return NULL;
 	}
-	/* PRECISE_TIMER: CLOCK_MONOTONIC rather than the 4 ms coarse clock, so a
-	 * timer never fires early by hrtime(); NOLOCK: one thread per loop. */
-	event_config_set_flag(cfg, EVENT_BASE_FLAG_NOLOCK | EVENT_BASE_FLAG_PRECISE_TIMER);
+	/* NOLOCK: one thread per loop. No PRECISE_TIMER: with epoll it costs a
+	 * timerfd_settime() call per poll; dispatch checks our own monotonic
+	 * clock instead, so a timer never fires early (see dispatch_one). */
+	event_config_set_flag(cfg, EVENT_BASE_FLAG_NOLOCK);
 	base = event_base_new_with_config(cfg);
 	event_config_free(cfg);
 	return base;
@@ -82,6 +83,9 @@ static zend_always_inline bool keeps_alive(const php_async_watcher *w)
 static void watcher_free(php_async_watcher *w)
 {
 	zend_string_release(w->id_str);
+	if (w->timer_obj) {
+		OBJ_RELEASE(w->timer_obj);
+	}
 	/* Last: these may run PHP destructors, which may use the loop again. */
 	php_async_callable_dtor(&w->callback);
 	zval_ptr_dtor(&w->stream);
@@ -110,6 +114,17 @@ static void queue_push(php_async_watcher **head, php_async_watcher **tail, php_a
 
 static void io_unlink(php_async_loop *loop, php_async_watcher *w)
 {
+	if (w->fd_prev) {
+		w->fd_prev->fd_next = w->fd_next;
+	} else if (w->fd_next) {
+		zend_hash_index_update_ptr(&loop->fds, (zend_ulong) w->fd, w->fd_next);
+	} else {
+		zend_hash_index_del(&loop->fds, (zend_ulong) w->fd);
+	}
+	if (w->fd_next) {
+		w->fd_next->fd_prev = w->fd_prev;
+	}
+	w->fd_prev = w->fd_next = NULL;
 	if (w->io_prev) {
 		w->io_prev->io_next = w->io_next;
 	} else if (loop->io_head == w) {
@@ -124,6 +139,14 @@ static void io_unlink(php_async_loop *loop, php_async_watcher *w)
 
 static void io_link(php_async_loop *loop, php_async_watcher *w)
 {
+	php_async_watcher *first = zend_hash_index_find_ptr(&loop->fds, (zend_ulong) w->fd);
+
+	w->fd_prev = NULL;
+	w->fd_next = first;
+	if (first) {
+		first->fd_prev = w;
+	}
+	zend_hash_index_update_ptr(&loop->fds, (zend_ulong) w->fd, w);
 	w->io_prev = NULL;
 	w->io_next = loop->io_head;
 	if (loop->io_head) {
@@ -146,12 +169,24 @@ static void ready_callback(evutil_socket_t fd, short what, void *arg)
 	}
 }
 
+/* A readable stream with data already read ahead into PHP's buffer is
+ * readable whatever epoll says (as with stream_select()): run it next tick. */
+static void queue_if_buffered(php_async_loop *loop, php_async_watcher *w)
+{
+	if (w->enabled && !w->queued && php_async_stream_has_buffered(&w->stream)) {
+		w->pending = true;
+		queue_push(&loop->next_head, &loop->next_tail, w);
+	}
+}
+
 /* ---- watcher operations ------------------------------------------------- */
 
 php_async_watcher *php_async_watcher_create(php_async_loop *loop, php_async_watcher_kind kind,
 		zend_fcall_info *fci, zend_fcall_info_cache *fcc)
 {
-	php_async_watcher *w = ecalloc(1, sizeof(*w));
+	/* A defer never touches libevent: leave out the struct event. */
+	php_async_watcher *w = ecalloc(1, kind == PHP_ASYNC_WATCHER_DEFER
+		? XtOffsetOf(php_async_watcher, ev) : sizeof(*w));
 
 	w->id = ++loop->last_id;
 	w->id_str = zend_long_to_str((zend_long) w->id);
@@ -163,6 +198,22 @@ php_async_watcher *php_async_watcher_create(php_async_loop *loop, php_async_watc
 	php_async_callable_init(&w->callback, fci, fcc);
 	zend_hash_index_add_new_ptr(&loop->watchers, w->id, w);
 	return w;
+}
+
+/* (Re-)adds a timer's event to fire in seconds, keeping w->due. */
+static void arm_timer(php_async_watcher *w, double seconds)
+{
+	struct timeval tv;
+
+	tv.tv_sec = (time_t) seconds;
+	tv.tv_usec = (suseconds_t) ((seconds - (double) tv.tv_sec) * 1e6) + 1; /* round up */
+	if (tv.tv_usec >= 1000000) {
+		tv.tv_sec++;
+		tv.tv_usec -= 1000000;
+	}
+	if (event_add(&w->ev, &tv) == 0) {
+		w->added = true;
+	}
 }
 
 /* Makes libevent (or the defer queue) watch it. False with errno when libevent
@@ -180,9 +231,10 @@ static bool watcher_arm(php_async_loop *loop, php_async_watcher *w)
 			return true;
 		case PHP_ASYNC_WATCHER_DELAY:
 		case PHP_ASYNC_WATCHER_REPEAT:
+			/* One-shot in libevent: a repeat is re-armed at dispatch from
+			 * its due time, so it keeps its cadence by our clock. */
 			if (!w->assigned) {
-				event_assign(&w->ev, loop->base, -1,
-					w->kind == PHP_ASYNC_WATCHER_REPEAT ? EV_PERSIST : 0, ready_callback, w);
+				event_assign(&w->ev, loop->base, -1, 0, ready_callback, w);
 				w->assigned = true;
 			}
 			w->due = php_async_loop_now() + (double) w->interval.tv_sec + w->interval.tv_usec / 1e6;
@@ -234,6 +286,9 @@ bool php_async_watcher_start(php_async_loop *loop, php_async_watcher *w)
 		}
 	}
 	w->enabled = true;
+	if (w->kind == PHP_ASYNC_WATCHER_READABLE) {
+		queue_if_buffered(loop, w);
+	}
 	if (keeps_alive(w)) {
 		loop->alive++;
 	}
@@ -296,6 +351,185 @@ php_async_watcher *php_async_watcher_find(php_async_loop *loop, zend_string *id)
 	return zend_hash_index_find_ptr(&loop->watchers, index);
 }
 
+/* ---- C timers --------------------------------------------------------- */
+
+zend_ulong php_async_loop_add_timer(php_async_loop *loop, double seconds, php_async_timer_fn fn, zend_object *obj)
+{
+	php_async_watcher *w = ecalloc(1, sizeof(*w));
+
+	w->id = ++loop->last_id;
+	w->id_str = zend_long_to_str((zend_long) w->id);
+	w->refcount = 1;
+	w->kind = PHP_ASYNC_WATCHER_DELAY;
+	w->referenced = true;
+	w->fd = -1;
+	ZVAL_UNDEF(&w->stream);
+	php_async_callable_init_empty(&w->callback);
+	w->timer_fn = fn;
+	w->timer_obj = obj;
+	if (seconds < 0) {
+		seconds = 0;
+	}
+	w->interval.tv_sec = (time_t) seconds;
+	w->interval.tv_usec = (suseconds_t) ((seconds - (double) w->interval.tv_sec) * 1e6 + 0.999);
+	if (w->interval.tv_usec >= 1000000) {
+		w->interval.tv_sec++;
+		w->interval.tv_usec -= 1000000;
+	}
+	zend_hash_index_add_new_ptr(&loop->watchers, w->id, w);
+	if (!php_async_watcher_start(loop, w)) {
+		php_async_watcher_cancel(loop, w);
+		return 0;
+	}
+	return w->id;
+}
+
+void php_async_loop_cancel_id(php_async_loop *loop, zend_ulong id)
+{
+	php_async_watcher *w = zend_hash_index_find_ptr(&loop->watchers, id);
+	if (w) {
+		php_async_watcher_cancel(loop, w);
+	}
+}
+
+/* ---- microtasks ---------------------------------------------------------- */
+
+void php_async_loop_queue_microtask(php_async_loop *loop, const php_async_microtask_ops *ops,
+		zend_object *obj, void *data)
+{
+	php_async_microtask *t;
+
+	if (loop->tasks_count == loop->tasks_size) {
+		uint32_t size = loop->tasks_size ? loop->tasks_size * 2 : 64, i;
+		php_async_microtask *tasks = safe_emalloc(size, sizeof(*tasks), 0);
+		/* Unwrap the ring into the new buffer. */
+		for (i = 0; i < loop->tasks_count; i++) {
+			tasks[i] = loop->tasks[(loop->tasks_head + i) % loop->tasks_size];
+		}
+		if (loop->tasks) {
+			efree(loop->tasks);
+		}
+		loop->tasks = tasks;
+		loop->tasks_head = 0;
+		loop->tasks_size = size;
+	}
+	t = &loop->tasks[(loop->tasks_head + loop->tasks_count) % loop->tasks_size];
+	t->ops = ops;
+	t->obj = obj;
+	t->data = data;
+	loop->tasks_count++;
+}
+
+static bool pop_microtask(php_async_loop *loop, php_async_microtask *out)
+{
+	if (!loop->tasks_count) {
+		return false;
+	}
+	*out = loop->tasks[loop->tasks_head];
+	loop->tasks_head = (loop->tasks_head + 1) % loop->tasks_size;
+	loop->tasks_count--;
+	return true;
+}
+
+static void discard_microtasks(php_async_loop *loop)
+{
+	php_async_microtask t;
+
+	while (pop_microtask(loop, &t)) {
+		if (t.ops->discard) {
+			t.ops->discard(t.obj, t.data);
+		}
+		if (t.obj) {
+			OBJ_RELEASE(t.obj);
+		}
+	}
+}
+
+void php_async_loop_report_unhandled(zval *reason)
+{
+	if (ASYNC_G(shutdown)) {
+		php_async_warn_unhandled(reason);
+		return;
+	}
+	if (Z_ISUNDEF(ASYNC_G(unhandled))) {
+		array_init(&ASYNC_G(unhandled));
+	}
+	Z_TRY_ADDREF_P(reason);
+	add_next_index_zval(&ASYNC_G(unhandled), reason);
+}
+
+/* The end of the request: rejections nobody handled and no run() raised
+ * are printed as warnings, never dropped silently. */
+void php_async_loop_warn_unhandled(void)
+{
+	zval list, *reason;
+
+	ASYNC_G(shutdown) = true;
+	if (Z_ISUNDEF(ASYNC_G(unhandled))) {
+		return;
+	}
+	ZVAL_COPY_VALUE(&list, &ASYNC_G(unhandled));
+	ZVAL_UNDEF(&ASYNC_G(unhandled));
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), reason) {
+		php_async_warn_unhandled(reason);
+	} ZEND_HASH_FOREACH_END();
+	zval_ptr_dtor(&list);
+}
+
+static bool handle_exception(php_async_loop *loop);
+
+/* Raises each unhandled rejection as an Async\UnhandledRejectionError, as
+ * if a callback had thrown it. False: stop, exception pending. */
+static bool raise_unhandled(php_async_loop *loop)
+{
+	while (!Z_ISUNDEF(ASYNC_G(unhandled))) {
+		zval list, *reason;
+		bool ok = true;
+
+		ZVAL_COPY_VALUE(&list, &ASYNC_G(unhandled));
+		ZVAL_UNDEF(&ASYNC_G(unhandled));
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), reason) {
+			if (!ok) {
+				/* Stopped: keep the rest for the next run(). */
+				php_async_loop_report_unhandled(reason);
+				continue;
+			}
+			php_async_throw_unhandled(reason);
+			ok = handle_exception(loop);
+		} ZEND_HASH_FOREACH_END();
+		zval_ptr_dtor(&list);
+		if (!ok) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Runs microtasks until none is left, including those they queue. False:
+ * stop, exception pending. */
+static bool drain_microtasks(php_async_loop *loop)
+{
+	php_async_microtask t;
+
+	for (;;) {
+		while (pop_microtask(loop, &t)) {
+			t.ops->run(t.obj, t.data);
+			if (t.obj) {
+				OBJ_RELEASE(t.obj);
+			}
+			if (UNEXPECTED(EG(exception)) && !handle_exception(loop)) {
+				return false;
+			}
+		}
+		if (Z_ISUNDEF(ASYNC_G(unhandled))) {
+			return true;
+		}
+		if (!raise_unhandled(loop)) {
+			return false;
+		}
+	}
+}
+
 /* ---- making and dropping the whole loop -------------------------------- */
 
 static void drain_queue(php_async_watcher **head, php_async_watcher **tail)
@@ -316,6 +550,7 @@ static void drain_queue(php_async_watcher **head, php_async_watcher **tail)
  * watchers: repeat until the loop is quiet. */
 static void drop_watchers(php_async_loop *loop)
 {
+	discard_microtasks(loop);
 	do {
 		uint32_t n = zend_hash_num_elements(&loop->watchers), i = 0;
 		php_async_watcher **all = n ? safe_emalloc(n, sizeof(*all), 0) : NULL, *w;
@@ -361,6 +596,7 @@ php_async_loop *php_async_loop_get(void)
 	}
 	loop->pid = getpid();
 	zend_hash_init(&loop->watchers, 8, NULL, NULL, 0);
+	zend_hash_init(&loop->fds, 8, NULL, NULL, 0);
 	php_async_callable_init_empty(&loop->error_handler);
 	ASYNC_G(loop) = loop;
 	return loop;
@@ -397,8 +633,13 @@ void php_async_loop_rshutdown(void)
 		event_reinit(loop->base);
 	}
 	drop_watchers(loop);
+	discard_microtasks(loop);
+	if (loop->tasks) {
+		efree(loop->tasks);
+	}
 	php_async_callable_dtor(&loop->error_handler);
 	zend_hash_destroy(&loop->watchers);
+	zend_hash_destroy(&loop->fds);
 	event_base_free(loop->base);
 	ASYNC_G(loop) = NULL;
 	efree(loop);
@@ -417,10 +658,8 @@ static void sweep(php_async_loop *loop, evutil_socket_t fd, bool mark_buffered)
 
 	/* First only look: cancelling may run PHP code (destructors), which must
 	 * not happen while walking the list. */
-	for (w = loop->io_head; w; w = w->io_next) {
-		if (fd >= 0 && w->fd != fd) {
-			continue;
-		}
+	w = fd >= 0 ? zend_hash_index_find_ptr(&loop->fds, (zend_ulong) fd) : loop->io_head;
+	for (; w; w = fd >= 0 ? w->fd_next : w->io_next) {
 		if (!php_async_stream_alive(&w->stream)) {
 			if (n_dead == cap) {
 				cap *= 2;
@@ -493,15 +732,23 @@ static bool dispatch_one(php_async_loop *loop, php_async_watcher *w)
 		case PHP_ASYNC_WATCHER_DELAY:
 		case PHP_ASYNC_WATCHER_REPEAT: {
 			double now = php_async_loop_now();
-			loop->lag = now > w->due ? now - w->due : 0.0;
+			if (UNEXPECTED(now < w->due)) {
+				/* libevent's clock (coarse where it is fine enough, and epoll's
+				 * millisecond timeouts) may run a little ahead of ours: never
+				 * fire early, wait for the rest. */
+				arm_timer(w, w->due - now);
+				return true;
+			}
+			loop->lag = now - w->due;
 			if (w->kind == PHP_ASYNC_WATCHER_DELAY) {
 				php_async_watcher_cancel(loop, w);
 			} else {
 				double interval = (double) w->interval.tv_sec + w->interval.tv_usec / 1e6;
 				w->due += interval;
 				if (w->due < now) {
-					w->due = now + interval;
+					w->due = now + interval; /* fell behind: skip, don't burst */
 				}
+				arm_timer(w, w->due - now);
 			}
 			break;
 		}
@@ -520,11 +767,18 @@ static bool dispatch_one(php_async_loop *loop, php_async_watcher *w)
 			argc = 2;
 			break;
 	}
+	if (w->timer_fn) {
+		w->timer_fn(w->timer_obj);
+		return !EG(exception) || handle_exception(loop);
+	}
 	ZVAL_STR_COPY(&args[0], w->id_str);
 	php_async_callable_call(&w->callback, argc, args, NULL);
 	zval_ptr_dtor(&args[0]);
 	if (argc == 2) {
 		zval_ptr_dtor(&args[1]);
+	}
+	if (w->kind == PHP_ASYNC_WATCHER_READABLE) {
+		queue_if_buffered(loop, w);
 	}
 	if (UNEXPECTED(EG(exception))) {
 		return handle_exception(loop);
@@ -532,12 +786,23 @@ static bool dispatch_one(php_async_loop *loop, php_async_watcher *w)
 	return true;
 }
 
-/* Runs what this tick queued, in order. False: stop, exception pending. */
-static bool dispatch(php_async_loop *loop)
+typedef struct {
+	bool (*done)(void *arg);
+	void *arg;
+} run_goal;
+
+static zend_always_inline bool goal_reached(const run_goal *goal)
+{
+	return goal->done && goal->done(goal->arg);
+}
+
+/* Runs what this tick queued, in order, each followed by the microtasks it
+ * queued. False: stop, exception pending. */
+static bool dispatch(php_async_loop *loop, const run_goal *goal)
 {
 	php_async_watcher *w;
 
-	while ((w = loop->run_head) && !loop->stop_requested) {
+	while ((w = loop->run_head) && !loop->stop_requested && !goal_reached(goal)) {
 		bool ok = true;
 
 		if (PHP_ASYNC_FORKED(loop)) {
@@ -557,21 +822,27 @@ static bool dispatch(php_async_loop *loop)
 			loop->dispatching = NULL;
 		}
 		watcher_release(w); /* the queue's reference, kept through the call */
-		if (!ok) {
+		if (!ok || ((loop->tasks_count || !Z_ISUNDEF(ASYNC_G(unhandled))) && !drain_microtasks(loop))) {
 			return false;
 		}
 	}
 	return true;
 }
 
-static bool run_ticks(php_async_loop *loop)
+static bool run_ticks(php_async_loop *loop, const run_goal *goal)
 {
-	while (!loop->stop_requested) {
+	for (;;) {
 		int flags = EVLOOP_ONCE;
 
 		if (PHP_ASYNC_FORKED(loop)) {
 			php_async_loop_after_fork(loop);
-			continue;
+		}
+		/* Work queued before run(), or by the last tick's callbacks. */
+		if ((loop->tasks_count || !Z_ISUNDEF(ASYNC_G(unhandled))) && !drain_microtasks(loop)) {
+			return false;
+		}
+		if (loop->stop_requested || goal_reached(goal)) {
+			return true;
 		}
 		/* Callbacks deferred during the last tick run in this one. */
 		if (loop->next_head) {
@@ -583,47 +854,52 @@ static bool run_ticks(php_async_loop *loop)
 			loop->run_tail = loop->next_tail;
 			loop->next_head = loop->next_tail = NULL;
 		}
-		if (loop->io_head) {
-			sweep(loop, -1, true);
-		}
-		if (loop->alive == 0) {
-			break;
-		}
 		if (loop->run_head) {
 			flags |= EVLOOP_NONBLOCK;
+		} else if (loop->io_head) {
+			/* About to block: drop watchers of closed streams (else they
+			 * would keep run() waiting forever) and wake those whose data
+			 * sits in PHP's buffer, read there outside their callback. */
+			sweep(loop, -1, true);
+			if (loop->run_head) {
+				flags |= EVLOOP_NONBLOCK;
+			}
+		}
+		if (loop->alive == 0) {
+			return true;
 		}
 		if (event_base_loop(loop->base, flags) < 0) {
 			zend_throw_exception_ex(php_async_error_ce, 0, "The event loop failed: %s",
 				ASYNC_G(libevent_error)[0] ? ASYNC_G(libevent_error) : "libevent gave no reason");
 			return false;
 		}
-		if (!dispatch(loop)) {
+		if (!dispatch(loop, goal)) {
 			return false;
 		}
 	}
-	return true;
 }
 
-void php_async_loop_run(php_async_loop *loop)
+static void run_loop(php_async_loop *loop, const run_goal *goal, const char *who)
 {
 	volatile bool bailed_out = false;
 	php_async_loop *after;
 
 	if (loop->running) {
 		zend_throw_exception_ex(php_async_error_ce, 0,
-			"Async\\Loop::run() cannot be called from inside a loop callback: the loop is already running");
+			"%s cannot be called from inside a loop callback: the loop is already running", who);
 		return;
 	}
 	loop->running = true;
 	loop->stop_requested = false;
 	zend_try {
-		run_ticks(loop);
+		run_ticks(loop, goal);
 	} zend_catch {
 		bailed_out = true;
 	} zend_end_try();
 	after = ASYNC_G(loop);
 	if (after) {
 		after->running = false;
+		after->stopped = after->stop_requested;
 		after->stop_requested = false;
 		if (bailed_out && after->dispatching) {
 			/* A fatal error inside a callback: drop the reference the
@@ -636,6 +912,19 @@ void php_async_loop_run(php_async_loop *loop)
 	if (bailed_out) {
 		zend_bailout();
 	}
+}
+
+void php_async_loop_run(php_async_loop *loop)
+{
+	run_goal goal = { NULL, NULL };
+	run_loop(loop, &goal, "Async\\Loop::run()");
+}
+
+bool php_async_loop_run_until(php_async_loop *loop, bool (*done)(void *arg), void *arg)
+{
+	run_goal goal = { done, arg };
+	run_loop(loop, &goal, "Awaiting outside a Fiber");
+	return !EG(exception) && done(arg);
 }
 
 void php_async_loop_stop(php_async_loop *loop)

@@ -10,21 +10,10 @@
 #include <math.h>
 #include <signal.h>
 
-#if PHP_VERSION_ID < 80000
-# include "stubs/loop_legacy_arginfo.h"
-#else
-# include "stubs/loop_arginfo.h"
-#endif
-
 zend_class_entry *php_async_loop_ce;
 
 /* Longer than any process will wait: keeps the timeval arithmetic exact. */
 #define PHP_ASYNC_MAX_SECONDS 3153600000.0 /* 100 years */
-
-void php_async_loop_api_minit(void)
-{
-	php_async_loop_ce = register_class_Async_Loop();
-}
 
 ZEND_METHOD(Async_Loop, __construct)
 {
