@@ -80,15 +80,27 @@ static zend_always_inline bool keeps_alive(const php_async_watcher *w)
 	return w->enabled && w->referenced && !w->cancelled;
 }
 
+/* Releases what the watcher holds; may run PHP destructors, which may use
+ * the loop again (the watcher is out of every structure by then). */
+static void watcher_drop_refs(php_async_watcher *w)
+{
+	zval stream;
+
+	if (w->timer_obj) {
+		zend_object *obj = w->timer_obj;
+		w->timer_obj = NULL;
+		OBJ_RELEASE(obj);
+	}
+	ZVAL_COPY_VALUE(&stream, &w->stream);
+	ZVAL_UNDEF(&w->stream);
+	php_async_callable_dtor(&w->callback);
+	zval_ptr_dtor(&stream);
+}
+
 static void watcher_free(php_async_watcher *w)
 {
 	zend_string_release(w->id_str);
-	if (w->timer_obj) {
-		OBJ_RELEASE(w->timer_obj);
-	}
-	/* Last: these may run PHP destructors, which may use the loop again. */
-	php_async_callable_dtor(&w->callback);
-	zval_ptr_dtor(&w->stream);
+	watcher_drop_refs(w);
 	efree(w);
 }
 
@@ -311,12 +323,22 @@ void php_async_watcher_cancel(php_async_loop *loop, php_async_watcher *w)
 		w->io_linked = false;
 	}
 	zend_hash_index_del(&loop->watchers, w->id);
+	/* Free the callback and stream now, not when the last queue reference
+	 * goes: a captured object is destroyed at cancel(), as users expect. */
+	watcher_drop_refs(w);
 	watcher_release(w);
 }
 
 bool php_async_watcher_enable(php_async_loop *loop, php_async_watcher *w)
 {
 	if (w->enabled) {
+		return true;
+	}
+	if ((w->kind == PHP_ASYNC_WATCHER_READABLE || w->kind == PHP_ASYNC_WATCHER_WRITABLE)
+			&& !php_async_stream_alive(&w->stream)) {
+		/* Its stream was closed while disabled: the watcher is gone, as it
+		 * would be at the next tick; never hand libevent that descriptor. */
+		php_async_watcher_cancel(loop, w);
 		return true;
 	}
 	return php_async_watcher_start(loop, w);
@@ -722,12 +744,14 @@ static bool handle_exception(php_async_loop *loop)
 
 static bool dispatch_one(php_async_loop *loop, php_async_watcher *w)
 {
+	php_async_callable cb;
 	zval args[2];
 	uint32_t argc = 1;
+	bool one_shot = false;
 
 	switch (w->kind) {
 		case PHP_ASYNC_WATCHER_DEFER:
-			php_async_watcher_cancel(loop, w);
+			one_shot = true;
 			break;
 		case PHP_ASYNC_WATCHER_DELAY:
 		case PHP_ASYNC_WATCHER_REPEAT: {
@@ -741,7 +765,7 @@ static bool dispatch_one(php_async_loop *loop, php_async_watcher *w)
 			}
 			loop->lag = now - w->due;
 			if (w->kind == PHP_ASYNC_WATCHER_DELAY) {
-				php_async_watcher_cancel(loop, w);
+				one_shot = true;
 			} else {
 				double interval = (double) w->interval.tv_sec + w->interval.tv_usec / 1e6;
 				w->due += interval;
@@ -757,29 +781,50 @@ static bool dispatch_one(php_async_loop *loop, php_async_watcher *w)
 			if (!php_async_stream_alive(&w->stream)) {
 				/* Closed by an earlier callback of this tick. */
 				php_async_watcher_cancel(loop, w);
-				return true;
+				return !EG(exception) || handle_exception(loop);
 			}
-			ZVAL_COPY(&args[1], &w->stream);
-			argc = 2;
-			break;
-		case PHP_ASYNC_WATCHER_SIGNAL:
-			ZVAL_LONG(&args[1], w->signo);
-			argc = 2;
 			break;
 	}
+
 	if (w->timer_fn) {
-		w->timer_fn(w->timer_obj);
+		zend_object *obj = w->timer_obj;
+		php_async_timer_fn fn = w->timer_fn;
+		GC_ADDREF(obj);
+		if (one_shot) {
+			php_async_watcher_cancel(loop, w);
+		}
+		fn(obj);
+		OBJ_RELEASE(obj);
 		return !EG(exception) || handle_exception(loop);
 	}
+
+	/* Our own references for the call: a one-shot is cancelled first (which
+	 * frees what the watcher holds), and any callback may cancel itself. */
+	ZVAL_COPY(&cb.fn, &w->callback.fn);
+	cb.fcc = w->callback.fcc;
 	ZVAL_STR_COPY(&args[0], w->id_str);
-	php_async_callable_call(&w->callback, argc, args, NULL);
+	if (w->kind == PHP_ASYNC_WATCHER_READABLE || w->kind == PHP_ASYNC_WATCHER_WRITABLE) {
+		ZVAL_COPY(&args[1], &w->stream);
+		argc = 2;
+	} else if (w->kind == PHP_ASYNC_WATCHER_SIGNAL) {
+		ZVAL_LONG(&args[1], w->signo);
+		argc = 2;
+	}
+	if (one_shot) {
+		php_async_watcher_cancel(loop, w);
+	}
+	if (EXPECTED(!EG(exception))) {
+		php_async_callable_call(&cb, argc, args, NULL);
+	}
 	zval_ptr_dtor(&args[0]);
 	if (argc == 2) {
 		zval_ptr_dtor(&args[1]);
 	}
-	if (w->kind == PHP_ASYNC_WATCHER_READABLE) {
+	if (w->kind == PHP_ASYNC_WATCHER_READABLE && !w->cancelled) {
 		queue_if_buffered(loop, w);
 	}
+	/* May run a destructor, which may throw: handled like the callback's. */
+	php_async_callable_dtor(&cb);
 	if (UNEXPECTED(EG(exception))) {
 		return handle_exception(loop);
 	}
@@ -802,7 +847,9 @@ static bool dispatch(php_async_loop *loop, const run_goal *goal)
 {
 	php_async_watcher *w;
 
-	while ((w = loop->run_head) && !loop->stop_requested && !goal_reached(goal)) {
+	/* stop() lets the rest of the tick run (Revolt's contract); an await's
+	 * goal returns at once. */
+	while ((w = loop->run_head) && !goal_reached(goal)) {
 		bool ok = true;
 
 		if (PHP_ASYNC_FORKED(loop)) {
@@ -861,6 +908,9 @@ static bool run_ticks(php_async_loop *loop, const run_goal *goal)
 			 * would keep run() waiting forever) and wake those whose data
 			 * sits in PHP's buffer, read there outside their callback. */
 			sweep(loop, -1, true);
+			if (UNEXPECTED(EG(exception)) && !handle_exception(loop)) {
+				return false;
+			}
 			if (loop->run_head) {
 				flags |= EVLOOP_NONBLOCK;
 			}

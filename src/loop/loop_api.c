@@ -48,7 +48,14 @@ static void start_or_throw(php_async_loop *loop, php_async_watcher *w, const cha
 {
 	if (!php_async_watcher_start(loop, w)) {
 		int err = errno;
+		bool stream = w->kind == PHP_ASYNC_WATCHER_READABLE || w->kind == PHP_ASYNC_WATCHER_WRITABLE;
 		php_async_watcher_cancel(loop, w);
+		if (stream && err == EPERM) {
+			/* epoll refuses files that are always ready (/dev/null, ...) */
+			php_async_argument_value_error(1, "stream",
+				"cannot be watched: this kind of file is always ready and cannot be polled (read or write it directly)");
+			return;
+		}
 		zend_throw_exception_ex(php_async_error_ce, 0, "Cannot watch %s: %s", what,
 			ASYNC_G(libevent_error)[0] ? ASYNC_G(libevent_error) : strerror(err));
 		return;
