@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <signal.h>
+#include <sys/stat.h>
 
 zend_class_entry *php_async_loop_ce;
 
@@ -49,11 +50,19 @@ static void start_or_throw(php_async_loop *loop, php_async_watcher *w, const cha
 	if (!php_async_watcher_start(loop, w)) {
 		int err = errno;
 		bool stream = w->kind == PHP_ASYNC_WATCHER_READABLE || w->kind == PHP_ASYNC_WATCHER_WRITABLE;
+		evutil_socket_t fd = w->fd;
 		php_async_watcher_cancel(loop, w);
 		if (stream && err == EPERM) {
-			/* epoll refuses files that are always ready (/dev/null, ...) */
-			php_async_argument_value_error(1, "stream",
-				"cannot be watched: this kind of file is always ready and cannot be polled (read or write it directly)");
+			/* epoll refuses files that are always ready: asked only now, so
+			 * registering costs no fstat() */
+			struct stat st;
+			if (fstat(fd, &st) == 0 && (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))) {
+				php_async_argument_value_error(1, "stream",
+					"cannot be watched: it is a plain file, which is always ready (read or write it directly)");
+			} else {
+				php_async_argument_value_error(1, "stream",
+					"cannot be watched: this kind of file is always ready and cannot be polled (read or write it directly)");
+			}
 			return;
 		}
 		zend_throw_exception_ex(php_async_error_ce, 0, "Cannot watch %s: %s", what,

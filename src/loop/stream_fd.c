@@ -5,7 +5,6 @@
 #include "php_streams.h"
 #include "ext/standard/file.h"
 
-#include <sys/stat.h>
 
 /* ext/sockets is optional: when its header is installed, Socket objects (and
  * 7.4's Socket resources) can be watched too. Only its inline helpers and
@@ -50,22 +49,6 @@ static php_socket *socket_of(zval *zv)
 }
 #endif
 
-static evutil_socket_t check_watchable(evutil_socket_t fd, uint32_t arg_num, const char *arg_name)
-{
-	struct stat st;
-
-	if (fstat(fd, &st) != 0) {
-		php_async_argument_value_error(arg_num, arg_name, "cannot be watched: %s", strerror(errno));
-		return -1;
-	}
-	if (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) {
-		php_async_argument_value_error(arg_num, arg_name,
-			"cannot be watched: it is a plain file, which is always ready (read or write it directly)");
-		return -1;
-	}
-	return fd;
-}
-
 evutil_socket_t php_async_stream_fd(zval *zv, uint32_t arg_num, const char *arg_name)
 {
 	ZVAL_DEREF(zv);
@@ -80,7 +63,7 @@ evutil_socket_t php_async_stream_fd(zval *zv, uint32_t arg_num, const char *arg_
 				"cannot be watched: a %s stream has no file descriptor", stream->ops->label);
 			return -1;
 		}
-		return check_watchable((evutil_socket_t) fd, arg_num, arg_name);
+		return (evutil_socket_t) fd;
 	}
 #ifdef PHP_ASYNC_HAVE_SOCKETS
 	{
