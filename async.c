@@ -5,6 +5,7 @@
 #include "common/errors.h"
 #include "loop/loop.h"
 #include "promise/promise.h"
+#include "websocket/ws.h"
 
 /* Every class and function is declared in stubs/; the generated registration
  * code is included here, once, and the methods live in src/. */
@@ -12,10 +13,12 @@
 # include "stubs/errors_legacy_arginfo.h"
 # include "stubs/loop_legacy_arginfo.h"
 # include "stubs/promise_legacy_arginfo.h"
+# include "stubs/websocket_legacy_arginfo.h"
 #else
 # include "stubs/errors_arginfo.h"
 # include "stubs/loop_arginfo.h"
 # include "stubs/promise_arginfo.h"
+# include "stubs/websocket_arginfo.h"
 #endif
 
 #include <event2/event.h>
@@ -53,6 +56,17 @@ static PHP_MINIT_FUNCTION(async)
 	php_async_promise_objects_minit(register_class_Async_Promise());
 	php_async_promise_api_minit(register_class_Async_Deferred());
 
+	{
+		zend_class_entry *listener = register_class_Async_WebSocket_Listener();
+		php_async_ws_minit(register_class_Async_WebSocketServer(), listener,
+			register_class_Async_WebSocket_Connection(), register_class_Async_WebSocket_Request(),
+			register_class_Async_WebSocket_ConnectionException(php_async_exception_ce),
+			register_class_Async_WebSocket_HandshakeException(php_async_exception_ce));
+	}
+
+	PHP_ASYNC_NOT_SERIALIZABLE(php_async_ws_server_ce);
+	PHP_ASYNC_NOT_SERIALIZABLE(php_async_ws_conn_ce);
+	PHP_ASYNC_NOT_SERIALIZABLE(php_async_ws_request_ce);
 	PHP_ASYNC_NOT_SERIALIZABLE(php_async_loop_ce);
 	PHP_ASYNC_NOT_SERIALIZABLE(php_async_promise_ce);
 	PHP_ASYNC_NOT_SERIALIZABLE(php_async_deferred_ce);
@@ -72,11 +86,13 @@ static PHP_RINIT_FUNCTION(async)
 #endif
 	ZVAL_UNDEF(&ASYNC_G(unhandled));
 	ASYNC_G(shutdown) = false;
+	ASYNC_G(ws_servers) = NULL;
 	return SUCCESS;
 }
 
 static PHP_RSHUTDOWN_FUNCTION(async)
 {
+	php_async_ws_rshutdown(); /* before the loop: its sockets live in the loop's event_base */
 	php_async_loop_rshutdown();
 	php_async_loop_warn_unhandled();
 #if PHP_VERSION_ID < 80000

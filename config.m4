@@ -63,13 +63,19 @@ if test "$PHP_ASYNC" != "no"; then
     src/loop/stream_fd.c \
     src/promise/promise.c \
     src/promise/promise_api.c \
-    src/promise/combinators.c"
+    src/promise/combinators.c \
+    src/websocket/connection.c \
+    src/websocket/frame.c \
+    src/websocket/handshake.c \
+    src/websocket/request.c \
+    src/websocket/server.c"
 
   PHP_NEW_EXTENSION([async], [$ASYNC_SOURCES], [$ext_shared], [],
     [-DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 $ASYNC_CFLAGS])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/common])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/loop])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/promise])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/websocket])
   PHP_ADD_INCLUDE([$ext_srcdir/src])
   PHP_ADD_EXTENSION_DEP([async], [sockets], [true])
   PHP_SUBST([ASYNC_SHARED_LIBADD])

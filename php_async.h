@@ -16,6 +16,7 @@ ZEND_BEGIN_MODULE_GLOBALS(async)
 	char libevent_error[256];      /* libevent's last warning */
 	zval unhandled;                /* rejections nobody handled, not yet raised */
 	bool shutdown;                 /* RSHUTDOWN has begun */
+	HashTable *ws_servers;         /* running WebSocket servers, by object handle */
 #if PHP_VERSION_ID < 80000
 	zend_get_gc_buffer gc_buffer;
 #endif

@@ -406,6 +406,14 @@ zend_ulong php_async_loop_add_timer(php_async_loop *loop, double seconds, php_as
 	return w->id;
 }
 
+void php_async_loop_unreference_id(php_async_loop *loop, zend_ulong id)
+{
+	php_async_watcher *w = id ? zend_hash_index_find_ptr(&loop->watchers, id) : NULL;
+	if (w) {
+		php_async_watcher_set_referenced(loop, w, false);
+	}
+}
+
 void php_async_loop_cancel_id(php_async_loop *loop, zend_ulong id)
 {
 	php_async_watcher *w = zend_hash_index_find_ptr(&loop->watchers, id);
@@ -916,6 +924,11 @@ static bool run_ticks(php_async_loop *loop, const run_goal *goal)
 			}
 		}
 		if (loop->alive == 0) {
+			/* libevent finalizes freed bufferevents (closing their sockets)
+			 * from the loop: let it, before run() returns. */
+			if (event_base_get_num_events(loop->base, EVENT_BASE_COUNT_ACTIVE) > 0) {
+				event_base_loop(loop->base, EVLOOP_NONBLOCK);
+			}
 			return true;
 		}
 		if (event_base_loop(loop->base, flags) < 0) {

@@ -106,6 +106,11 @@ void php_async_loop_queue_microtask(php_async_loop *loop, const php_async_microt
  * (cancel with php_async_loop_cancel_id), 0 on failure. */
 zend_ulong php_async_loop_add_timer(php_async_loop *loop, double seconds, php_async_timer_fn fn, zend_object *obj);
 void php_async_loop_cancel_id(php_async_loop *loop, zend_ulong id);
+/* Makes a watcher stop keeping run() going (Loop::unreference()). */
+void php_async_loop_unreference_id(php_async_loop *loop, zend_ulong id);
+/* Something besides watchers that keeps run() going (a listening server). */
+static zend_always_inline void php_async_loop_ref(php_async_loop *loop) { loop->alive++; }
+static zend_always_inline void php_async_loop_unref(php_async_loop *loop) { loop->alive--; }
 
 /* Runs the loop until done(arg) is true, the loop runs out of work, or an
  * exception. True if done(arg) became true. Throws AsyncError when the loop

@@ -1,0 +1,809 @@
+/* One WebSocket connection: a bufferevent that reads the HTTP handshake, then
+ * frames through wslay. libevent's callbacks only queue a microtask; all
+ * parsing and every call into PHP happens in that microtask, outside any
+ * libevent or wslay frame, so a listener may close or drop the connection. */
+#include "php_async_compat.h"
+#include "php_async.h"
+#include "common/errors.h"
+#include "loop/loop.h"
+#include "websocket/ws.h"
+#include "websocket/handshake.h"
+
+#include <event2/buffer.h>
+#include <event2/bufferevent_ssl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <arpa/inet.h>
+
+zend_class_entry *php_async_ws_conn_ce;
+static zend_object_handlers conn_handlers;
+
+#define CLOSE_TIMEOUT 5.0 /* seconds to wait for the peer's close frame */
+
+/* ---- the object ----------------------------------------------------------- */
+
+static zend_object *conn_create(zend_class_entry *ce)
+{
+	php_async_ws_conn *c = zend_object_alloc(sizeof(php_async_ws_conn), ce);
+
+	zend_object_std_init(&c->std, ce);
+	object_properties_init(&c->std, ce);
+	c->std.handlers = &conn_handlers;
+	c->subprotocol = -1;
+	c->state = PHP_ASYNC_WS_HANDSHAKE;
+	ZVAL_UNDEF(&c->request);
+	return &c->std;
+}
+
+static void inbox_clear(php_async_ws_conn *c)
+{
+	php_async_ws_message *m = c->inbox_head, *next;
+
+	c->inbox_head = c->inbox_tail = NULL;
+	for (; m; m = next) {
+		next = m->next;
+		zend_string_release(m->data);
+		efree(m);
+	}
+}
+
+/* Frees the socket and the wslay context; never calls PHP. */
+static void release_io(php_async_ws_conn *c)
+{
+	if (c->bev) {
+		bufferevent_free(c->bev);
+		c->bev = NULL;
+	}
+	if (c->ws) {
+		wslay_event_context_free(c->ws);
+		c->ws = NULL;
+	}
+	inbox_clear(c);
+}
+
+static void conn_free(zend_object *obj)
+{
+	php_async_ws_conn *c = php_async_ws_conn_from_obj(obj);
+
+	release_io(c);
+	if (c->head) {
+		zend_string_release(c->head);
+	}
+	if (c->close_reason) {
+		zend_string_release(c->close_reason);
+	}
+	zval_ptr_dtor(&c->request);
+	zend_object_std_dtor(obj);
+}
+
+static HashTable *conn_get_gc(PHP_ASYNC_OBJ_PARAM, zval **table, int *n)
+{
+	php_async_ws_conn *c = php_async_ws_conn_from_obj(PHP_ASYNC_OBJ_FROM_PARAM());
+	*table = &c->request;
+	*n = Z_ISUNDEF(c->request) ? 0 : 1;
+	return NULL;
+}
+
+/* ---- logging ---------------------------------------------------------------- */
+
+static void log_conn(php_async_ws_conn *c, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
+static void log_conn(php_async_ws_conn *c, const char *fmt, ...)
+{
+	va_list va;
+	char *msg = NULL;
+
+	va_start(va, fmt);
+	zend_vspprintf(&msg, 0, fmt, va);
+	va_end(va);
+	php_log_err_with_severity(msg, LOG_NOTICE);
+	efree(msg);
+}
+
+/* ---- scheduling: libevent callbacks queue, the microtask works ----------- */
+
+static void process(zend_object *obj, void *data);
+static const php_async_microtask_ops process_task = { process, NULL };
+
+static void queue_process(php_async_ws_conn *c)
+{
+	php_async_loop *loop = ASYNC_G(loop);
+
+	if (c->task_queued || !loop) {
+		return;
+	}
+	c->task_queued = true;
+	GC_ADDREF(&c->std);
+	php_async_loop_queue_microtask(loop, &process_task, &c->std, NULL);
+}
+
+static void read_cb(struct bufferevent *bev, void *arg)
+{
+	queue_process(arg);
+}
+
+static void write_cb(struct bufferevent *bev, void *arg)
+{
+	php_async_ws_conn *c = arg;
+	/* The output drained: a closing connection may now go. */
+	if (c->state != PHP_ASYNC_WS_OPEN) {
+		queue_process(c);
+	}
+}
+
+static void event_cb(struct bufferevent *bev, short what, void *arg)
+{
+	php_async_ws_conn *c = arg;
+
+	if (what & BEV_EVENT_TIMEOUT) {
+		c->timed_out = true;
+	}
+	if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR)) {
+		c->eof = true;
+	}
+	queue_process(c);
+}
+
+static void set_read_timeout(php_async_ws_conn *c, double seconds)
+{
+	struct timeval tv;
+
+	if (seconds <= 0) {
+		bufferevent_set_timeouts(c->bev, NULL, NULL);
+		return;
+	}
+	tv.tv_sec = (time_t) seconds;
+	tv.tv_usec = (suseconds_t) ((seconds - (double) tv.tv_sec) * 1e6);
+	bufferevent_set_timeouts(c->bev, &tv, NULL);
+}
+
+/* ---- wslay glue ------------------------------------------------------------ */
+
+static ssize_t ws_recv(wslay_event_context_ptr ctx, uint8_t *buf, size_t len, int flags, void *user)
+{
+	php_async_ws_conn *c = user;
+	int n = c->bev ? evbuffer_remove(bufferevent_get_input(c->bev), buf, len) : 0;
+
+	if (n <= 0) {
+		wslay_event_set_error(ctx, WSLAY_ERR_WOULDBLOCK);
+		return -1;
+	}
+	return n;
+}
+
+static ssize_t ws_send(wslay_event_context_ptr ctx, const uint8_t *data, size_t len, int flags, void *user)
+{
+	php_async_ws_conn *c = user;
+
+	/* Take it all: the output buffer is the queue (bounded by
+	 * send_buffer_limit), so wslay never holds a partial frame. */
+	if (!c->bev || evbuffer_add(bufferevent_get_output(c->bev), data, len) != 0) {
+		wslay_event_set_error(ctx, WSLAY_ERR_CALLBACK_FAILURE);
+		return -1;
+	}
+	return (ssize_t) len;
+}
+
+static void ws_on_msg(wslay_event_context_ptr ctx, const struct wslay_event_on_msg_recv_arg *arg, void *user)
+{
+	php_async_ws_conn *c = user;
+
+	c->awaiting_pong = false;
+	if (arg->opcode == WSLAY_TEXT_FRAME || arg->opcode == WSLAY_BINARY_FRAME) {
+		php_async_ws_message *m = emalloc(sizeof(*m));
+		m->next = NULL;
+		m->data = zend_string_init((const char *) arg->msg, arg->msg_length, 0);
+		m->binary = arg->opcode == WSLAY_BINARY_FRAME;
+		if (c->inbox_tail) {
+			c->inbox_tail->next = m;
+		} else {
+			c->inbox_head = m;
+		}
+		c->inbox_tail = m;
+	} else if (arg->opcode == WSLAY_CONNECTION_CLOSE) {
+		c->close_code = arg->status_code ? arg->status_code : 1005;
+		if (c->close_reason) {
+			zend_string_release(c->close_reason);
+		}
+		c->close_reason = arg->msg_length > 2
+			? zend_string_init((const char *) arg->msg + 2, arg->msg_length - 2, 0)
+			: ZSTR_EMPTY_ALLOC();
+	}
+}
+
+static const struct wslay_event_callbacks ws_callbacks = {
+	ws_recv, ws_send, NULL, NULL, NULL, NULL, ws_on_msg
+};
+
+/* ---- closing --------------------------------------------------------------- */
+
+/* The connection is over: free the socket, tell the listener, and let the
+ * server forget it. Runs in the microtask (PHP may be called). */
+static void finish(php_async_ws_conn *c, uint16_t code, zend_string *reason)
+{
+	php_async_ws_server *server = c->server;
+	bool notify = c->open_notified;
+
+	if (c->state == PHP_ASYNC_WS_CLOSED) {
+		return;
+	}
+	c->state = PHP_ASYNC_WS_CLOSED;
+	release_io(c);
+	if (notify && server) {
+		zval args[2];
+		ZVAL_LONG(&args[0], code);
+		if (reason) {
+			ZVAL_STR_COPY(&args[1], reason);
+		} else {
+			ZVAL_EMPTY_STRING(&args[1]);
+		}
+		php_async_ws_call_listener(server, server->on_close, c, 2, args);
+		zval_ptr_dtor(&args[1]);
+	}
+	if (server) {
+		c->server = NULL;
+		php_async_ws_server_forget(server, c);
+	}
+}
+
+void php_async_ws_conn_close(php_async_ws_conn *c, uint16_t code, const char *reason, size_t reason_len, bool hard)
+{
+	if (c->state == PHP_ASYNC_WS_CLOSED) {
+		return;
+	}
+	if (hard || c->state == PHP_ASYNC_WS_HANDSHAKE || !c->ws) {
+		zend_string *r = zend_string_init(reason, reason_len, 0);
+		finish(c, code == 1000 || hard ? 1006 : code, r);
+		zend_string_release(r);
+		return;
+	}
+	if (c->state == PHP_ASYNC_WS_OPEN) {
+		c->state = PHP_ASYNC_WS_CLOSING;
+		c->close_initiated = true;
+		c->close_code = 0;
+		wslay_event_queue_close(c->ws, code, (const uint8_t *) reason, reason_len);
+		wslay_event_send(c->ws);
+		set_read_timeout(c, CLOSE_TIMEOUT);
+		queue_process(c);
+	}
+}
+
+/* ---- the handshake --------------------------------------------------------- */
+
+static const char *status_text(int status)
+{
+	switch (status) {
+		case 400: return "Bad Request";
+		case 403: return "Forbidden";
+		case 404: return "Not Found";
+		case 405: return "Method Not Allowed";
+		case 426: return "Upgrade Required";
+		case 431: return "Request Header Fields Too Large";
+		case 503: return "Service Unavailable";
+		case 505: return "HTTP Version Not Supported";
+		default: return "Error";
+	}
+}
+
+/* Answers with an HTTP error and closes once it is written. */
+static void http_error(php_async_ws_conn *c, int status, const char *reason)
+{
+	struct evbuffer *out = bufferevent_get_output(c->bev);
+
+	evbuffer_add_printf(out,
+		"HTTP/1.1 %d %s\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: %zu\r\nConnection: close\r\n%s\r\n%s\n",
+		status, status_text(status), strlen(reason) + 1,
+		status == 426 ? "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\n" : status == 405 ? "Allow: GET\r\n" : "",
+		reason);
+	c->http_error = true;
+	bufferevent_disable(c->bev, EV_READ);
+	if (c->server) {
+		log_conn(c, "async: WebSocket handshake from %s refused with %d: %s", c->remote, status, reason);
+	}
+}
+
+/* True when the connection is open now and frames may follow. */
+static bool handshake(php_async_ws_conn *c)
+{
+	php_async_ws_server *server = c->server;
+	struct evbuffer *in = bufferevent_get_input(c->bev);
+	php_async_hs_request *req;
+	php_async_hs_policy policy;
+	php_async_hs_result r;
+	size_t len = evbuffer_get_length(in), n;
+	const char *buf;
+	char accept[PHP_ASYNC_HS_ACCEPT_LEN + 1];
+	int chosen = -1;
+
+	if (c->http_error) {
+		if (c->eof || c->timed_out || evbuffer_get_length(bufferevent_get_output(c->bev)) == 0) {
+			finish(c, 1006, NULL);
+		}
+		return false;
+	}
+	if (c->timed_out || c->eof || !server) {
+		/* handshake_timeout, or the peer left before finishing */
+		finish(c, 1006, NULL);
+		return false;
+	}
+	n = len < server->opt.max_header_size ? len : server->opt.max_header_size;
+	buf = (const char *) evbuffer_pullup(in, (ev_ssize_t) n);
+	req = emalloc(sizeof(*req));
+	r = php_async_hs_parse(buf ? buf : "", n, server->opt.max_header_size, req);
+	if (r == PHP_ASYNC_HS_INCOMPLETE) {
+		efree(req);
+		return false;
+	}
+	policy.allowed_origins = (const char *const *) server->opt.allowed_origins;
+	policy.subprotocols = (const char *const *) server->opt.subprotocols;
+	if (r == PHP_ASYNC_HS_OK) {
+		r = php_async_hs_validate(req, &policy, &chosen);
+	}
+	if (r == PHP_ASYNC_HS_OK && c->reject_busy) {
+		req->status = 503;
+		req->reason = "the server has reached max_connections";
+		r = PHP_ASYNC_HS_ERROR;
+	}
+	if (r == PHP_ASYNC_HS_OK && server->state != PHP_ASYNC_WS_SERVER_LISTENING) {
+		req->status = 503;
+		req->reason = "the server is shutting down";
+		r = PHP_ASYNC_HS_ERROR;
+	}
+	if (r != PHP_ASYNC_HS_OK) {
+		http_error(c, req->status, req->reason);
+		efree(req);
+		return false;
+	}
+
+	php_async_hs_accept(req->key, accept);
+	c->head = zend_string_init(buf, req->length, 0);
+	c->subprotocol = chosen;
+	evbuffer_drain(in, req->length);
+	efree(req);
+	evbuffer_add_printf(bufferevent_get_output(c->bev),
+		"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+		"Sec-WebSocket-Accept: %s\r\n%s%s%s\r\n",
+		accept, chosen >= 0 ? "Sec-WebSocket-Protocol: " : "",
+		chosen >= 0 ? server->opt.subprotocols[chosen] : "", chosen >= 0 ? "\r\n" : "");
+
+	if (wslay_event_context_server_init(&c->ws, &ws_callbacks, c) != 0) {
+		finish(c, 1011, NULL);
+		return false;
+	}
+	wslay_event_config_set_max_recv_msg_length(c->ws, server->opt.max_message_size);
+	c->state = PHP_ASYNC_WS_OPEN;
+	set_read_timeout(c, server->opt.idle_timeout);
+	c->open_notified = true;
+	php_async_ws_call_listener(server, server->on_open, c, 0, NULL);
+	return c->state == PHP_ASYNC_WS_OPEN || c->state == PHP_ASYNC_WS_CLOSING;
+}
+
+/* ---- frames ---------------------------------------------------------------- */
+
+static const char *close_code_meaning(int code)
+{
+	switch (code) {
+		case 1002: return "protocol error (a malformed or unmasked frame, a bad opcode or reserved bits)";
+		case 1007: return "invalid UTF-8 in a text message";
+		case 1009: return "message larger than max_message_size";
+		case 1008: return "policy violation";
+		default: return "protocol error";
+	}
+}
+
+static void frames(php_async_ws_conn *c)
+{
+	php_async_ws_server *server = c->server;
+	int rv = wslay_event_recv(c->ws);
+
+	/* Messages, in order, unless the listener closed the connection. */
+	while (c->inbox_head && c->state == PHP_ASYNC_WS_OPEN && server) {
+		php_async_ws_message *m = c->inbox_head;
+		zval args[2];
+		c->inbox_head = m->next;
+		if (!c->inbox_head) {
+			c->inbox_tail = NULL;
+		}
+		ZVAL_STR(&args[0], m->data);
+		ZVAL_BOOL(&args[1], m->binary);
+		efree(m);
+		php_async_ws_call_listener(server, server->on_message, c, 2, args);
+		zval_ptr_dtor(&args[0]);
+	}
+	inbox_clear(c);
+	if (c->state == PHP_ASYNC_WS_CLOSED || !c->ws) {
+		return;
+	}
+	if (rv != 0) {
+		log_conn(c, "async: WebSocket connection %s failed in wslay (%d): dropped", c->remote, rv);
+		finish(c, 1006, NULL);
+		return;
+	}
+	if (!c->close_initiated && c->state == PHP_ASYNC_WS_OPEN && wslay_event_get_close_sent(c->ws)
+			&& !wslay_event_get_close_received(c->ws)) {
+		/* wslay refused the peer's input and queued a close frame */
+		int code = wslay_event_get_status_code_sent(c->ws);
+		zval ex;
+		log_conn(c, "async: WebSocket connection %s closed with %d: %s", c->remote, code, close_code_meaning(code));
+		object_init_ex(&ex, php_async_ws_conn_exception_ce);
+		{
+			zend_string *msg = zend_strpprintf(0, "The client broke the protocol, closed with %d: %s",
+				code, close_code_meaning(code));
+			zend_update_property_str(zend_ce_exception, PHP_ASYNC_THIS_FOR_PROP(&ex), "message", sizeof("message") - 1, msg);
+			zend_string_release(msg);
+		}
+		zend_update_property_long(zend_ce_exception, PHP_ASYNC_THIS_FOR_PROP(&ex), "code", sizeof("code") - 1, code);
+		c->close_code = (uint16_t) code;
+		c->state = PHP_ASYNC_WS_CLOSING;
+		set_read_timeout(c, CLOSE_TIMEOUT);
+		if (server && c->open_notified) {
+			php_async_ws_call_listener(server, server->on_error, c, 1, &ex);
+		}
+		zval_ptr_dtor(&ex);
+		if (c->state == PHP_ASYNC_WS_CLOSED || !c->ws) {
+			return;
+		}
+	}
+	if (wslay_event_get_close_received(c->ws) && c->state == PHP_ASYNC_WS_OPEN) {
+		/* The peer started the closing handshake; wslay answers it. */
+		c->state = PHP_ASYNC_WS_CLOSING;
+		set_read_timeout(c, CLOSE_TIMEOUT);
+	}
+	wslay_event_send(c->ws);
+}
+
+/* After any work: is it time to let go? */
+static void settle(php_async_ws_conn *c)
+{
+	if (!c->bev || c->state == PHP_ASYNC_WS_CLOSED) {
+		return;
+	}
+	if (c->state == PHP_ASYNC_WS_OPEN) {
+		if (c->eof) {
+			finish(c, 1006, NULL);
+		} else if (c->timed_out) {
+			c->timed_out = false;
+			php_async_ws_conn_close(c, 1001, "idle timeout", sizeof("idle timeout") - 1, false);
+		}
+		return;
+	}
+	if (c->state == PHP_ASYNC_WS_CLOSING) {
+		bool done = !wslay_event_want_read(c->ws) && !wslay_event_want_write(c->ws);
+		if (c->eof || c->timed_out
+				|| (done && evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)) {
+			uint16_t code = c->close_code ? c->close_code
+				: (wslay_event_get_close_received(c->ws) ? 1005 : 1006);
+			zend_string *reason = c->close_reason;
+			if (!wslay_event_get_close_received(c->ws) && (c->eof || c->timed_out)) {
+				code = 1006; /* the closing handshake never completed */
+			}
+			if (reason) {
+				zend_string_addref(reason);
+			}
+			finish(c, code, reason);
+			if (reason) {
+				zend_string_release(reason);
+			}
+		}
+	}
+}
+
+static void process(zend_object *obj, void *data)
+{
+	php_async_ws_conn *c = php_async_ws_conn_from_obj(obj);
+
+	c->task_queued = false;
+	if (!c->bev || c->state == PHP_ASYNC_WS_CLOSED) {
+		return;
+	}
+	if (c->state == PHP_ASYNC_WS_HANDSHAKE && !handshake(c)) {
+		return;
+	}
+	if (c->bev && c->ws && (c->state == PHP_ASYNC_WS_OPEN || c->state == PHP_ASYNC_WS_CLOSING)) {
+		frames(c);
+	}
+	settle(c);
+}
+
+/* ---- accepting ------------------------------------------------------------- */
+
+void php_async_ws_conn_accept(php_async_ws_server *server, evutil_socket_t fd, struct sockaddr *addr, int addrlen)
+{
+	php_async_loop *loop = ASYNC_G(loop);
+	php_async_ws_conn *c;
+	zval zv;
+	int one = 1;
+
+	if (!loop) {
+		evutil_closesocket(fd);
+		return;
+	}
+	object_init_ex(&zv, php_async_ws_conn_ce);
+	c = php_async_ws_conn_from_obj(Z_OBJ(zv));
+	c->server = server;
+	c->id = ++server->last_id;
+	if (addr->sa_family == AF_INET) {
+		struct sockaddr_in *in = (struct sockaddr_in *) addr;
+		char ip[INET_ADDRSTRLEN];
+		inet_ntop(AF_INET, &in->sin_addr, ip, sizeof(ip));
+		snprintf(c->remote, sizeof(c->remote), "%s:%d", ip, ntohs(in->sin_port));
+	} else if (addr->sa_family == AF_INET6) {
+		struct sockaddr_in6 *in6 = (struct sockaddr_in6 *) addr;
+		char ip[INET6_ADDRSTRLEN];
+		inet_ntop(AF_INET6, &in6->sin6_addr, ip, sizeof(ip));
+		snprintf(c->remote, sizeof(c->remote), "[%s]:%d", ip, ntohs(in6->sin6_port));
+	}
+	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+	if (server->ssl_ctx) {
+		SSL *ssl = SSL_new(server->ssl_ctx);
+		c->bev = ssl ? bufferevent_openssl_socket_new(loop->base, fd, ssl, BUFFEREVENT_SSL_ACCEPTING,
+			BEV_OPT_CLOSE_ON_FREE) : NULL;
+		if (c->bev) {
+			/* browsers may close without close_notify */
+			bufferevent_openssl_set_allow_dirty_shutdown(c->bev, 1);
+		} else if (ssl) {
+			SSL_free(ssl);
+		}
+	} else {
+		c->bev = bufferevent_socket_new(loop->base, fd, BEV_OPT_CLOSE_ON_FREE);
+	}
+	if (!c->bev) {
+		evutil_closesocket(fd);
+		zval_ptr_dtor(&zv);
+		return;
+	}
+	bufferevent_setcb(c->bev, read_cb, write_cb, event_cb, c);
+	set_read_timeout(c, server->opt.handshake_timeout);
+	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
+	if ((zend_long) zend_hash_num_elements(&server->conns) >= server->opt.max_connections) {
+		c->reject_busy = true;
+	}
+	zend_hash_index_add_new(&server->conns, c->id, &zv);
+}
+
+/* ---- sending ----------------------------------------------------------------- */
+
+static void frame_ref_cleanup(const void *data, size_t len, void *arg)
+{
+	zend_string_release((zend_string *) arg);
+}
+
+/* Applies send_buffer_limit: a client that does not read is closed with
+ * 1008 and its queue dropped, so memory stays bounded. */
+static bool within_limit(php_async_ws_conn *c, size_t adding)
+{
+	struct evbuffer *out = bufferevent_get_output(c->bev);
+	size_t queued = evbuffer_get_length(out);
+
+	if (!c->server || queued + adding <= c->server->opt.send_buffer_limit) {
+		return true;
+	}
+	log_conn(c, "async: WebSocket connection %s closed with 1008: %zu bytes queued, over send_buffer_limit (%zu)",
+		c->remote, queued + adding, c->server->opt.send_buffer_limit);
+	evbuffer_drain(out, queued);
+	php_async_ws_conn_close(c, 1008, "send buffer limit exceeded", sizeof("send buffer limit exceeded") - 1, false);
+	return false;
+}
+
+bool php_async_ws_conn_write_frame(php_async_ws_conn *c, const unsigned char *frame, size_t len,
+		void (*cleanup)(const void *data, size_t len, void *arg), void *arg)
+{
+	if (c->state != PHP_ASYNC_WS_OPEN || !c->bev || !within_limit(c, len)) {
+		return false;
+	}
+	return evbuffer_add_reference(bufferevent_get_output(c->bev), frame, len, cleanup, arg) == 0;
+}
+
+/* RFC 3629 UTF-8: no overlongs, no surrogates, nothing above U+10FFFF. */
+static bool utf8_valid(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char b = s[i];
+		size_t need, k;
+		uint32_t cp;
+
+		if (b < 0x80) {
+			i++;
+			continue;
+		}
+		if ((b & 0xe0) == 0xc0) {
+			need = 1;
+			cp = b & 0x1f;
+		} else if ((b & 0xf0) == 0xe0) {
+			need = 2;
+			cp = b & 0x0f;
+		} else if ((b & 0xf8) == 0xf0) {
+			need = 3;
+			cp = b & 0x07;
+		} else {
+			return false;
+		}
+		if (n - i <= need) {
+			return false;
+		}
+		for (k = 1; k <= need; k++) {
+			if ((s[i + k] & 0xc0) != 0x80) {
+				return false;
+			}
+			cp = (cp << 6) | (s[i + k] & 0x3f);
+		}
+		if ((need == 1 && cp < 0x80) || (need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000)
+				|| cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+			return false;
+		}
+		i += need + 1;
+	}
+	return true;
+}
+
+static php_async_ws_conn *this_conn(zval *this_zv)
+{
+	return php_async_ws_conn_from_obj(Z_OBJ_P(this_zv));
+}
+
+static bool ensure_open(php_async_ws_conn *c)
+{
+	if (c->state == PHP_ASYNC_WS_OPEN && c->bev) {
+		return true;
+	}
+	zend_throw_exception_ex(php_async_ws_conn_exception_ce, 0,
+		"Cannot send on WebSocket connection %lu: it is %s", (unsigned long) c->id,
+		c->state == PHP_ASYNC_WS_CLOSING ? "closing" : c->state == PHP_ASYNC_WS_HANDSHAKE ? "not open yet" : "closed");
+	return false;
+}
+
+static void send_data(INTERNAL_FUNCTION_PARAMETERS, uint8_t opcode)
+{
+	zend_string *data;
+	php_async_ws_conn *c = this_conn(ZEND_THIS);
+	unsigned char hdr[10];
+	size_t hlen;
+	struct evbuffer *out;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(data)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (opcode == WSLAY_TEXT_FRAME && !utf8_valid((const unsigned char *) ZSTR_VAL(data), ZSTR_LEN(data))) {
+		php_async_argument_value_error(1, "data", "must be valid UTF-8 (use sendBinary() for other bytes)");
+		RETURN_THROWS();
+	}
+	if (!ensure_open(c)) {
+		RETURN_THROWS();
+	}
+	hlen = php_async_ws_frame_header(hdr, opcode, ZSTR_LEN(data));
+	if (!within_limit(c, hlen + ZSTR_LEN(data))) {
+		return;
+	}
+	out = bufferevent_get_output(c->bev);
+	evbuffer_add(out, hdr, hlen);
+	if (ZSTR_LEN(data) < 4096) {
+		evbuffer_add(out, ZSTR_VAL(data), ZSTR_LEN(data));
+	} else {
+		/* no copy: the buffer keeps a reference to the string */
+		evbuffer_add_reference(out, ZSTR_VAL(data), ZSTR_LEN(data), frame_ref_cleanup, zend_string_copy(data));
+	}
+}
+
+ZEND_METHOD(Async_WebSocket_Connection, __construct)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+}
+
+ZEND_METHOD(Async_WebSocket_Connection, id)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_LONG((zend_long) this_conn(ZEND_THIS)->id);
+}
+
+ZEND_METHOD(Async_WebSocket_Connection, request)
+{
+	php_async_ws_conn *c = this_conn(ZEND_THIS);
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (Z_ISUNDEF(c->request)) {
+		php_async_ws_request_create(c, &c->request);
+	}
+	RETURN_COPY(&c->request);
+}
+
+ZEND_METHOD(Async_WebSocket_Connection, remoteAddress)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_STRING(this_conn(ZEND_THIS)->remote);
+}
+
+ZEND_METHOD(Async_WebSocket_Connection, send)
+{
+	send_data(INTERNAL_FUNCTION_PARAM_PASSTHRU, WSLAY_TEXT_FRAME);
+}
+
+ZEND_METHOD(Async_WebSocket_Connection, sendBinary)
+{
+	send_data(INTERNAL_FUNCTION_PARAM_PASSTHRU, WSLAY_BINARY_FRAME);
+}
+
+void php_async_ws_conn_ping(php_async_ws_conn *c, const char *payload, size_t len)
+{
+	struct wslay_event_msg msg = { WSLAY_PING, (const uint8_t *) payload, len };
+
+	if (c->ws && c->state == PHP_ASYNC_WS_OPEN) {
+		wslay_event_queue_msg(c->ws, &msg);
+		wslay_event_send(c->ws);
+	}
+}
+
+ZEND_METHOD(Async_WebSocket_Connection, ping)
+{
+	zend_string *payload = NULL;
+	php_async_ws_conn *c = this_conn(ZEND_THIS);
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR(payload)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (payload && ZSTR_LEN(payload) > 125) {
+		php_async_argument_value_error(1, "payload", "must be at most 125 bytes (a control frame's limit)");
+		RETURN_THROWS();
+	}
+	if (!ensure_open(c)) {
+		RETURN_THROWS();
+	}
+	php_async_ws_conn_ping(c, payload ? ZSTR_VAL(payload) : "", payload ? ZSTR_LEN(payload) : 0);
+}
+
+ZEND_METHOD(Async_WebSocket_Connection, close)
+{
+	zend_long code = 1000;
+	zend_string *reason = NULL;
+	php_async_ws_conn *c = this_conn(ZEND_THIS);
+
+	ZEND_PARSE_PARAMETERS_START(0, 2)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(code)
+		Z_PARAM_STR(reason)
+	ZEND_PARSE_PARAMETERS_END();
+
+	/* RFC 6455 7.4: codes an endpoint may send. */
+	if (!(code == 1000 || (code >= 1001 && code <= 1003) || (code >= 1007 && code <= 1014 && code != 1015)
+			|| (code >= 3000 && code <= 4999))) {
+		php_async_argument_value_error(1, "code", "must be 1000-1003, 1007-1014 or 3000-4999 (RFC 6455 7.4), %ld given",
+			(long) code);
+		RETURN_THROWS();
+	}
+	if (reason && ZSTR_LEN(reason) > 123) {
+		php_async_argument_value_error(2, "reason", "must be at most 123 bytes");
+		RETURN_THROWS();
+	}
+	if (reason && !utf8_valid((const unsigned char *) ZSTR_VAL(reason), ZSTR_LEN(reason))) {
+		php_async_argument_value_error(2, "reason", "must be valid UTF-8");
+		RETURN_THROWS();
+	}
+	php_async_ws_conn_close(c, (uint16_t) code, reason ? ZSTR_VAL(reason) : "", reason ? ZSTR_LEN(reason) : 0, false);
+}
+
+ZEND_METHOD(Async_WebSocket_Connection, isOpen)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_BOOL(this_conn(ZEND_THIS)->state == PHP_ASYNC_WS_OPEN);
+}
+
+ZEND_METHOD(Async_WebSocket_Connection, bufferedAmount)
+{
+	php_async_ws_conn *c = this_conn(ZEND_THIS);
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_LONG(c->bev ? (zend_long) evbuffer_get_length(bufferevent_get_output(c->bev)) : 0);
+}
+
+void php_async_ws_conn_minit(void)
+{
+	php_async_ws_conn_ce->create_object = conn_create;
+	memcpy(&conn_handlers, zend_get_std_object_handlers(), sizeof(conn_handlers));
+	conn_handlers.offset = XtOffsetOf(php_async_ws_conn, std);
+	conn_handlers.free_obj = conn_free;
+	conn_handlers.get_gc = conn_get_gc;
+	conn_handlers.clone_obj = NULL;
+}

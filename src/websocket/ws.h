@@ -1,0 +1,137 @@
+/* The WebSocket server's objects: Async\WebSocketServer and its
+ * Async\WebSocket\Connection objects, shared by server.c (listening,
+ * options, broadcast, stop), connection.c (bufferevents, handshake, wslay)
+ * and request.c. */
+#ifndef PHP_ASYNC_WS_H
+#define PHP_ASYNC_WS_H
+
+#include "php_async_compat.h"
+#include <event2/bufferevent.h>
+#include <event2/listener.h>
+#include <openssl/ssl.h>
+#include <wslay/wslay.h>
+
+typedef enum {
+	PHP_ASYNC_WS_SERVER_NEW = 0,
+	PHP_ASYNC_WS_SERVER_LISTENING,
+	PHP_ASYNC_WS_SERVER_STOPPING,
+	PHP_ASYNC_WS_SERVER_STOPPED
+} php_async_ws_server_state;
+
+typedef enum {
+	PHP_ASYNC_WS_HANDSHAKE = 0,
+	PHP_ASYNC_WS_OPEN,
+	PHP_ASYNC_WS_CLOSING,        /* a close frame went out or came in */
+	PHP_ASYNC_WS_CLOSED
+} php_async_ws_conn_state;
+
+typedef struct {
+	size_t max_message_size;
+	size_t max_header_size;
+	size_t send_buffer_limit;
+	zend_long max_connections;
+	zend_long backlog;
+	double handshake_timeout;
+	double idle_timeout;         /* 0: none */
+	double ping_interval;        /* 0: none */
+	char **allowed_origins;      /* NULL-terminated, or NULL: any */
+	char **subprotocols;         /* NULL-terminated, or NULL */
+	zend_string *tls_cert, *tls_key, *tls_passphrase, *tls_ca;
+} php_async_ws_options;
+
+typedef struct php_async_ws_server php_async_ws_server;
+
+typedef struct php_async_ws_message {
+	struct php_async_ws_message *next;
+	zend_string *data;
+	bool binary;
+} php_async_ws_message;
+
+typedef struct {
+	php_async_ws_server *server;     /* NULL once closed and let go */
+	zend_ulong id;
+	struct bufferevent *bev;
+	wslay_event_context_ptr ws;
+	uint8_t state;
+	bool task_queued;                /* a processing microtask is pending */
+	bool eof;                        /* the peer closed or the socket failed */
+	bool timed_out;
+	bool reject_busy;                /* over max_connections: answer 503 */
+	bool http_error;                 /* an HTTP error answer is being written */
+	bool open_notified;
+	bool awaiting_pong;
+	bool close_initiated;            /* we sent the first close frame */
+	zend_string *head;               /* the handshake request, for request() */
+	int subprotocol;                 /* index in the server's list, -1: none */
+	zval request;                    /* Request object, made on first use */
+	php_async_ws_message *inbox_head, *inbox_tail;
+	uint16_t close_code;
+	zend_string *close_reason;
+	char remote[64];
+	zend_object std;
+} php_async_ws_conn;
+
+struct php_async_ws_server {
+	zend_string *uri;
+	zval listener;
+	zend_function *on_open, *on_message, *on_close, *on_error;
+	php_async_ws_options opt;
+	bool tls;
+	uint8_t state;
+	struct evconnlistener *evl;
+	SSL_CTX *ssl_ctx;
+	HashTable conns;                 /* id => Connection zval (owning) */
+	zend_ulong last_id;
+	zend_string *address;
+	zval stop_promise;
+	zend_ulong stop_timer, ping_timer;
+	zend_object std;
+};
+
+static zend_always_inline php_async_ws_server *php_async_ws_server_from_obj(zend_object *obj)
+{
+	return (php_async_ws_server *) ((char *) obj - XtOffsetOf(php_async_ws_server, std));
+}
+
+static zend_always_inline php_async_ws_conn *php_async_ws_conn_from_obj(zend_object *obj)
+{
+	return (php_async_ws_conn *) ((char *) obj - XtOffsetOf(php_async_ws_conn, std));
+}
+
+extern zend_class_entry *php_async_ws_server_ce;
+extern zend_class_entry *php_async_ws_listener_ce;
+extern zend_class_entry *php_async_ws_conn_ce;
+extern zend_class_entry *php_async_ws_request_ce;
+extern zend_class_entry *php_async_ws_conn_exception_ce;
+extern zend_class_entry *php_async_ws_handshake_exception_ce;
+
+void php_async_ws_minit(zend_class_entry *server_ce, zend_class_entry *listener_ce, zend_class_entry *conn_ce,
+	zend_class_entry *request_ce, zend_class_entry *conn_exception_ce, zend_class_entry *handshake_exception_ce);
+void php_async_ws_rshutdown(void);
+
+/* connection.c */
+void php_async_ws_conn_minit(void);
+/* Takes an accepted socket: a new Connection in the server's table. */
+void php_async_ws_conn_accept(php_async_ws_server *server, evutil_socket_t fd, struct sockaddr *addr, int addrlen);
+/* Starts the closing handshake; hard: drop the socket now, no handshake. */
+void php_async_ws_conn_close(php_async_ws_conn *c, uint16_t code, const char *reason, size_t reason_len, bool hard);
+/* Queues a data frame already encoded (shared by broadcast). */
+bool php_async_ws_conn_write_frame(php_async_ws_conn *c, const unsigned char *frame, size_t len,
+	void (*cleanup)(const void *data, size_t len, void *arg), void *arg);
+void php_async_ws_conn_ping(php_async_ws_conn *c, const char *payload, size_t len);
+
+/* server.c: called by a connection when it is gone for good. */
+void php_async_ws_server_forget(php_async_ws_server *server, php_async_ws_conn *c);
+/* Calls a listener method with the connection and more arguments; an
+ * exception goes to onError (then the loop's error handler). */
+void php_async_ws_call_listener(php_async_ws_server *server, zend_function *fn, php_async_ws_conn *c,
+	uint32_t argc, zval *argv);
+
+/* request.c */
+void php_async_ws_request_minit(void);
+void php_async_ws_request_create(php_async_ws_conn *c, zval *out);
+
+/* frame.c: a server frame (unmasked), header and payload. */
+size_t php_async_ws_frame_header(unsigned char out[10], uint8_t opcode, size_t payload_len);
+
+#endif
