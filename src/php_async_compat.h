@@ -18,10 +18,16 @@
 # define ZEND_ARG_SEND_MODE(arg_info) (arg_info)->pass_by_reference
 # define Z_PARAM_FUNC_OR_NULL(fci, fcc) Z_PARAM_FUNC_EX(fci, fcc, 1, 0)
 # define RETURN_COPY(zv) RETURN_ZVAL(zv, 1, 0)
+# define RETVAL_COPY(zv) ZVAL_COPY(return_value, zv)
 #endif
 
 #if PHP_VERSION_ID < 80000
 typedef int zend_result;
+#endif
+
+/* Interface methods in the generated arginfo (8.0 added the macro). */
+#ifndef ZEND_ABSTRACT_ME_WITH_FLAGS
+# define ZEND_ABSTRACT_ME_WITH_FLAGS(classname, name, arg_info, flags) ZEND_RAW_FENTRY(#name, NULL, arg_info, flags)
 #endif
 
 #if PHP_VERSION_ID < 80000

@@ -798,7 +798,7 @@ static void shared_frame_release(const void *data, size_t len, void *arg)
 ZEND_METHOD(Async_WebSocketServer, broadcast)
 {
 	zend_string *data;
-	bool binary = false;
+	zend_bool binary = 0; /* zend_bool: 7.4's Z_PARAM_BOOL wants one */
 	HashTable *except = NULL, skip;
 	php_async_ws_server *s;
 	shared_frame *f;
