@@ -158,16 +158,73 @@ static void set_read_timeout(php_async_ws_conn *c, double seconds)
 
 /* ---- wslay glue ------------------------------------------------------------ */
 
+/* How many bytes of input wslay may read now. wslay is handed whole frames
+ * only, so when it stops it holds no partial frame and its context (8.8 KB)
+ * can be freed between messages: an idle connection costs only its socket.
+ * A frame longer than max_message_size passes at once: wslay refuses it. */
+static size_t frame_budget(php_async_ws_conn *c)
+{
+	struct evbuffer *in = bufferevent_get_input(c->bev);
+	size_t avail = evbuffer_get_length(in), hlen;
+	unsigned char h[14];
+	uint64_t plen;
+
+	if (c->frame_left) {
+		return avail < c->frame_left ? avail : (size_t) c->frame_left;
+	}
+	if (avail < 2 || evbuffer_copyout(in, h, avail < 14 ? avail : 14) < 2) {
+		return 0;
+	}
+	plen = h[1] & 0x7f;
+	hlen = 2 + ((h[1] & 0x80) ? 4 : 0) + (plen == 126 ? 2 : plen == 127 ? 8 : 0);
+	if (avail < hlen) {
+		return 0;
+	}
+	if (plen == 126) {
+		plen = ((uint64_t) h[2] << 8) | h[3];
+	} else if (plen == 127) {
+		int i;
+		plen = 0;
+		for (i = 2; i < 10; i++) {
+			plen = (plen << 8) | h[i];
+		}
+	}
+	if (plen > c->server_max_message) {
+		c->frame_left = hlen; /* wslay reads the header and fails with 1009 */
+	} else if (avail < hlen + plen) {
+		return 0;             /* wait for the whole frame */
+	} else {
+		c->frame_left = hlen + plen;
+	}
+	return avail < c->frame_left ? avail : (size_t) c->frame_left;
+}
+
 static ssize_t ws_recv(wslay_event_context_ptr ctx, uint8_t *buf, size_t len, int flags, void *user)
 {
 	php_async_ws_conn *c = user;
-	int n = c->bev ? evbuffer_remove(bufferevent_get_input(c->bev), buf, len) : 0;
+	size_t budget = c->bev ? frame_budget(c) : 0;
+	int n;
 
+	if (budget == 0) {
+		wslay_event_set_error(ctx, WSLAY_ERR_WOULDBLOCK);
+		return -1;
+	}
+	n = evbuffer_remove(bufferevent_get_input(c->bev), buf, len < budget ? len : budget);
 	if (n <= 0) {
 		wslay_event_set_error(ctx, WSLAY_ERR_WOULDBLOCK);
 		return -1;
 	}
+	c->frame_left -= (uint64_t) n;
 	return n;
+}
+
+static void ws_on_frame_start(wslay_event_context_ptr ctx, const struct wslay_event_on_frame_recv_start_arg *arg, void *user)
+{
+	php_async_ws_conn *c = user;
+	/* data frames: a message is in flight until its final fragment */
+	if (arg->opcode == WSLAY_CONTINUATION_FRAME || arg->opcode == WSLAY_TEXT_FRAME || arg->opcode == WSLAY_BINARY_FRAME) {
+		c->in_message = !arg->fin;
+	}
 }
 
 static ssize_t ws_send(wslay_event_context_ptr ctx, const uint8_t *data, size_t len, int flags, void *user)
@@ -211,8 +268,34 @@ static void ws_on_msg(wslay_event_context_ptr ctx, const struct wslay_event_on_m
 }
 
 static const struct wslay_event_callbacks ws_callbacks = {
-	ws_recv, ws_send, NULL, NULL, NULL, NULL, ws_on_msg
+	ws_recv, ws_send, NULL, ws_on_frame_start, NULL, NULL, ws_on_msg
 };
+
+/* The wslay context, made when a frame arrives or one must be sent. */
+static bool ensure_ws(php_async_ws_conn *c)
+{
+	if (c->ws) {
+		return true;
+	}
+	if (wslay_event_context_server_init(&c->ws, &ws_callbacks, c) != 0) {
+		c->ws = NULL;
+		return false;
+	}
+	wslay_event_config_set_max_recv_msg_length(c->ws, c->server_max_message);
+	c->frame_left = 0;
+	return true;
+}
+
+/* Between messages an open connection needs no wslay state: free it. */
+static void maybe_release_ws(php_async_ws_conn *c)
+{
+	if (c->ws && c->state == PHP_ASYNC_WS_OPEN && !c->in_message && c->frame_left == 0
+			&& wslay_event_get_queued_msg_count(c->ws) == 0 && !wslay_event_get_close_sent(c->ws)
+			&& !wslay_event_get_close_received(c->ws)) {
+		wslay_event_context_free(c->ws);
+		c->ws = NULL;
+	}
+}
 
 /* ---- closing --------------------------------------------------------------- */
 
@@ -249,6 +332,9 @@ void php_async_ws_conn_close(php_async_ws_conn *c, uint16_t code, const char *re
 {
 	if (c->state == PHP_ASYNC_WS_CLOSED) {
 		return;
+	}
+	if (!hard && c->state == PHP_ASYNC_WS_OPEN && !ensure_ws(c)) {
+		hard = true;
 	}
 	if (hard || c->state == PHP_ASYNC_WS_HANDSHAKE || !c->ws) {
 		zend_string *r = zend_string_init(reason, reason_len, 0);
@@ -365,11 +451,7 @@ static bool handshake(php_async_ws_conn *c)
 		accept, chosen >= 0 ? "Sec-WebSocket-Protocol: " : "",
 		chosen >= 0 ? server->opt.subprotocols[chosen] : "", chosen >= 0 ? "\r\n" : "");
 
-	if (wslay_event_context_server_init(&c->ws, &ws_callbacks, c) != 0) {
-		finish(c, 1011, NULL);
-		return false;
-	}
-	wslay_event_config_set_max_recv_msg_length(c->ws, server->opt.max_message_size);
+	c->server_max_message = server->opt.max_message_size;
 	c->state = PHP_ASYNC_WS_OPEN;
 	set_read_timeout(c, server->opt.idle_timeout);
 	c->open_notified = true;
@@ -498,10 +580,18 @@ static void process(zend_object *obj, void *data)
 	if (c->state == PHP_ASYNC_WS_HANDSHAKE && !handshake(c)) {
 		return;
 	}
-	if (c->bev && c->ws && (c->state == PHP_ASYNC_WS_OPEN || c->state == PHP_ASYNC_WS_CLOSING)) {
+	if (c->bev && (c->state == PHP_ASYNC_WS_OPEN || c->state == PHP_ASYNC_WS_CLOSING)
+			&& (c->ws || evbuffer_get_length(bufferevent_get_input(c->bev)) > 0)) {
+		if (!ensure_ws(c)) {
+			finish(c, 1011, NULL);
+			return;
+		}
 		frames(c);
 	}
 	settle(c);
+	if (c->state == PHP_ASYNC_WS_OPEN) {
+		maybe_release_ws(c);
+	}
 }
 
 /* ---- accepting ------------------------------------------------------------- */
@@ -567,18 +657,21 @@ static void frame_ref_cleanup(const void *data, size_t len, void *arg)
 	zend_string_release((zend_string *) arg);
 }
 
-/* Applies send_buffer_limit: a client that does not read is closed with
- * 1008 and its queue dropped, so memory stays bounded. */
+/* Applies send_buffer_limit: a client that has not read what is already
+ * queued for it beyond the limit is closed with 1008 and its queue dropped,
+ * so memory stays bounded (by the limit plus one message: a single message
+ * larger than the limit still goes to a client that keeps up). */
 static bool within_limit(php_async_ws_conn *c, size_t adding)
 {
 	struct evbuffer *out = bufferevent_get_output(c->bev);
 	size_t queued = evbuffer_get_length(out);
 
-	if (!c->server || queued + adding <= c->server->opt.send_buffer_limit) {
+	(void) adding;
+	if (!c->server || queued <= c->server->opt.send_buffer_limit) {
 		return true;
 	}
 	log_conn(c, "async: WebSocket connection %s closed with 1008: %zu bytes queued, over send_buffer_limit (%zu)",
-		c->remote, queued + adding, c->server->opt.send_buffer_limit);
+		c->remote, queued, c->server->opt.send_buffer_limit);
 	evbuffer_drain(out, queued);
 	php_async_ws_conn_close(c, 1008, "send buffer limit exceeded", sizeof("send buffer limit exceeded") - 1, false);
 	return false;
@@ -728,9 +821,10 @@ void php_async_ws_conn_ping(php_async_ws_conn *c, const char *payload, size_t le
 {
 	struct wslay_event_msg msg = { WSLAY_PING, (const uint8_t *) payload, len };
 
-	if (c->ws && c->state == PHP_ASYNC_WS_OPEN) {
+	if (c->state == PHP_ASYNC_WS_OPEN && ensure_ws(c)) {
 		wslay_event_queue_msg(c->ws, &msg);
 		wslay_event_send(c->ws);
+		maybe_release_ws(c);
 	}
 }
 

@@ -61,6 +61,9 @@ typedef struct {
 	bool open_notified;
 	bool awaiting_pong;
 	bool close_initiated;            /* we sent the first close frame */
+	bool in_message;                 /* a fragmented message is half received */
+	uint64_t frame_left;             /* bytes of the current frame wslay may still read */
+	size_t server_max_message;
 	zend_string *head;               /* the handshake request, for request() */
 	int subprotocol;                 /* index in the server's list, -1: none */
 	zval request;                    /* Request object, made on first use */
