@@ -8,6 +8,7 @@
 #include "loop/loop.h"
 #include "loop/loop_internal.h"
 #include "loop/stream_fd.h"
+#include "websocket/ws.h"
 #include "ext/standard/info.h"
 
 #include <time.h>
@@ -646,6 +647,9 @@ void php_async_loop_after_fork(php_async_loop *loop)
 		loop->base = new_base();
 	}
 	drop_watchers(loop);
+	/* after the watchers: the alive count starts from zero in the child */
+	php_async_ws_after_fork();
+	loop->alive = 0;
 }
 
 void php_async_loop_rshutdown(void)

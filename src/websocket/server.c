@@ -146,6 +146,29 @@ static void registry_remove(php_async_ws_server *s)
 	}
 }
 
+/* The child of a fork() must not serve the parent's clients: drop its
+ * copies of every socket (the parent keeps its own). */
+void php_async_ws_after_fork(void)
+{
+	HashTable *servers = ASYNC_G(ws_servers);
+	php_async_ws_server *s;
+
+	if (!servers) {
+		return;
+	}
+	ASYNC_G(ws_servers) = NULL;
+	ZEND_HASH_FOREACH_PTR(servers, s) {
+		teardown(s);
+		s->state = PHP_ASYNC_WS_SERVER_STOPPED;
+		s->stop_timer = s->ping_timer = 0; /* the loop dropped its timers */
+	} ZEND_HASH_FOREACH_END();
+	ZEND_HASH_FOREACH_PTR(servers, s) {
+		OBJ_RELEASE(&s->std);
+	} ZEND_HASH_FOREACH_END();
+	zend_hash_destroy(servers);
+	FREE_HASHTABLE(servers);
+}
+
 void php_async_ws_rshutdown(void)
 {
 	HashTable *servers = ASYNC_G(ws_servers);

@@ -111,6 +111,7 @@ extern zend_class_entry *php_async_ws_handshake_exception_ce;
 void php_async_ws_minit(zend_class_entry *server_ce, zend_class_entry *listener_ce, zend_class_entry *conn_ce,
 	zend_class_entry *request_ce, zend_class_entry *conn_exception_ce, zend_class_entry *handshake_exception_ce);
 void php_async_ws_rshutdown(void);
+void php_async_ws_after_fork(void);
 
 /* connection.c */
 void php_async_ws_conn_minit(void);
