@@ -20,6 +20,9 @@ static zend_object_handlers conn_handlers;
 
 #define CLOSE_TIMEOUT 5.0 /* seconds to wait for the peer's close frame */
 
+static void outq_clear(php_async_ws_conn *c);
+static void pump(php_async_ws_conn *c);
+
 /* ---- the object ----------------------------------------------------------- */
 
 static zend_object *conn_create(zend_class_entry *ce)
@@ -50,6 +53,7 @@ static void inbox_clear(php_async_ws_conn *c)
 /* Frees the socket and the wslay context; never calls PHP. */
 static void release_io(php_async_ws_conn *c)
 {
+	outq_clear(c);
 	if (c->bev) {
 		bufferevent_free(c->bev);
 		c->bev = NULL;
@@ -71,6 +75,9 @@ static void conn_free(zend_object *obj)
 	}
 	if (c->close_reason) {
 		zend_string_release(c->close_reason);
+	}
+	if (c->subprotocol_name) {
+		zend_string_release(c->subprotocol_name);
 	}
 	zval_ptr_dtor(&c->request);
 	zend_object_std_dtor(obj);
@@ -124,6 +131,8 @@ static void read_cb(struct bufferevent *bev, void *arg)
 static void write_cb(struct bufferevent *bev, void *arg)
 {
 	php_async_ws_conn *c = arg;
+
+	pump(c);
 	/* The output drained: a closing connection may now go. */
 	if (c->state != PHP_ASYNC_WS_OPEN) {
 		queue_process(c);
@@ -136,6 +145,9 @@ static void event_cb(struct bufferevent *bev, short what, void *arg)
 
 	if (what & BEV_EVENT_TIMEOUT) {
 		c->timed_out = true;
+		/* libevent stops reading on a timeout: go on, to read the close
+		 * frame that answers ours */
+		bufferevent_enable(bev, EV_READ);
 	}
 	if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR)) {
 		c->eof = true;
@@ -154,6 +166,116 @@ static void set_read_timeout(php_async_ws_conn *c, double seconds)
 	tv.tv_sec = (time_t) seconds;
 	tv.tv_usec = (suseconds_t) ((seconds - (double) tv.tv_sec) * 1e6);
 	bufferevent_set_timeouts(c->bev, &tv, NULL);
+}
+
+/* ---- the outgoing queue ----------------------------------------------------- */
+
+static void frame_ref_cleanup(const void *data, size_t len, void *arg)
+{
+	zend_string_release((zend_string *) arg);
+}
+
+/* The socket's output buffer is kept at most this full; whole frames wait
+ * in outq beyond it. Dropping a slow client's queue then drops whole frames
+ * only, and a broadcast to it costs a pointer per frame, not a copy. */
+#define OUT_HIGH (64 * 1024)
+#define OUT_LOW  (16 * 1024)
+
+static void out_free(php_async_ws_out *o)
+{
+	if (o->cleanup) {
+		o->cleanup(o->data, o->len, o->arg);
+	}
+	efree(o);
+}
+
+static void outq_clear(php_async_ws_conn *c)
+{
+	php_async_ws_out *o = c->outq_head, *next;
+
+	c->outq_head = c->outq_tail = NULL;
+	c->outq_bytes = 0;
+	for (; o; o = next) {
+		next = o->next;
+		out_free(o);
+	}
+}
+
+/* Moves one frame into the output buffer: small payloads are copied, larger
+ * ones referenced. Takes over the frame's reference. */
+static void out_write(struct evbuffer *out, const unsigned char *hdr, size_t hlen, const unsigned char *data, size_t len,
+		void (*cleanup)(const void *data, size_t len, void *arg), void *arg)
+{
+	if (hlen) {
+		evbuffer_add(out, hdr, hlen);
+	}
+	if (len < 512 || !cleanup) {
+		evbuffer_add(out, data, len);
+		if (cleanup) {
+			cleanup(data, len, arg);
+		}
+	} else if (evbuffer_add_reference(out, data, len, cleanup, arg) != 0) {
+		cleanup(data, len, arg);
+	}
+}
+
+/* Fills the output buffer from outq, up to OUT_HIGH. Pure C: safe inside a
+ * libevent callback. */
+static void pump(php_async_ws_conn *c)
+{
+	struct evbuffer *out;
+
+	if (!c->bev) {
+		return;
+	}
+	out = bufferevent_get_output(c->bev);
+	while (c->outq_head && evbuffer_get_length(out) < OUT_HIGH) {
+		php_async_ws_out *o = c->outq_head;
+		c->outq_head = o->next;
+		if (!c->outq_head) {
+			c->outq_tail = NULL;
+		}
+		c->outq_bytes -= o->hlen + o->len;
+		out_write(out, o->hdr, o->hlen, o->data, o->len, o->cleanup, o->arg);
+		efree(o);
+	}
+}
+
+/* Queues one frame behind everything queued before it; takes over the
+ * payload's reference (cleanup may be NULL for data that must be copied now). */
+static void enqueue(php_async_ws_conn *c, const unsigned char *hdr, size_t hlen, const unsigned char *data, size_t len,
+		void (*cleanup)(const void *data, size_t len, void *arg), void *arg)
+{
+	struct evbuffer *out = bufferevent_get_output(c->bev);
+	php_async_ws_out *o;
+
+	if (!c->outq_head && evbuffer_get_length(out) < OUT_HIGH) {
+		out_write(out, hdr, hlen, data, len, cleanup, arg);
+		return;
+	}
+	o = emalloc(sizeof(*o));
+	o->next = NULL;
+	memcpy(o->hdr, hdr, hlen);
+	o->hlen = (uint8_t) hlen;
+	if (cleanup) {
+		o->data = data;
+		o->cleanup = cleanup;
+		o->arg = arg;
+	} else {
+		/* bytes wslay lends us only for the call: keep a copy */
+		zend_string *copy = zend_string_init((const char *) data, len, 0);
+		o->data = (const unsigned char *) ZSTR_VAL(copy);
+		o->cleanup = frame_ref_cleanup;
+		o->arg = copy;
+	}
+	o->len = len;
+	if (c->outq_tail) {
+		c->outq_tail->next = o;
+	} else {
+		c->outq_head = o;
+	}
+	c->outq_tail = o;
+	c->outq_bytes += hlen + len;
 }
 
 /* ---- wslay glue ------------------------------------------------------------ */
@@ -189,8 +311,17 @@ static size_t frame_budget(php_async_ws_conn *c)
 			plen = (plen << 8) | h[i];
 		}
 	}
+	if (h[1] != 0 && (h[1] & 0x7f) == 127 && (h[2] & 0x80)) {
+		c->pending_fail = 1002; /* RFC 6455 5.2: the most significant bit must be 0 */
+		return 0;
+	}
+	if ((h[0] & 0x08) && plen > 125) {
+		c->pending_fail = 1002; /* a control frame's payload is at most 125 bytes */
+		return 0;
+	}
 	if (plen > c->server_max_message) {
-		c->frame_left = hlen; /* wslay reads the header and fails with 1009 */
+		c->pending_fail = 1009; /* refused from the header: never buffer it */
+		return 0;
 	} else if (avail < hlen + plen) {
 		return 0;             /* wait for the whole frame */
 	} else {
@@ -231,12 +362,13 @@ static ssize_t ws_send(wslay_event_context_ptr ctx, const uint8_t *data, size_t 
 {
 	php_async_ws_conn *c = user;
 
-	/* Take it all: the output buffer is the queue (bounded by
-	 * send_buffer_limit), so wslay never holds a partial frame. */
-	if (!c->bev || evbuffer_add(bufferevent_get_output(c->bev), data, len) != 0) {
+	/* Take it all, behind the data frames already queued (a close frame
+	 * must follow them), so wslay never holds a partial frame. */
+	if (!c->bev) {
 		wslay_event_set_error(ctx, WSLAY_ERR_CALLBACK_FAILURE);
 		return -1;
 	}
+	enqueue(c, NULL, 0, data, len, NULL, NULL);
 	return (ssize_t) len;
 }
 
@@ -257,6 +389,10 @@ static void ws_on_msg(wslay_event_context_ptr ctx, const struct wslay_event_on_m
 		}
 		c->inbox_tail = m;
 	} else if (arg->opcode == WSLAY_CONNECTION_CLOSE) {
+		if (arg->msg_length == 1) {
+			c->pending_fail = 1002; /* RFC 6455 5.5.1: a code is two bytes */
+			return;
+		}
 		c->close_code = arg->status_code ? arg->status_code : 1005;
 		if (c->close_reason) {
 			zend_string_release(c->close_reason);
@@ -443,6 +579,9 @@ static bool handshake(php_async_ws_conn *c)
 	php_async_hs_accept(req->key, accept);
 	c->head = zend_string_init(buf, req->length, 0);
 	c->subprotocol = chosen;
+	if (chosen >= 0) {
+		c->subprotocol_name = zend_string_init(server->opt.subprotocols[chosen], strlen(server->opt.subprotocols[chosen]), 0);
+	}
 	evbuffer_drain(in, req->length);
 	efree(req);
 	evbuffer_add_printf(bufferevent_get_output(c->bev),
@@ -472,10 +611,69 @@ static const char *close_code_meaning(int code)
 	}
 }
 
+/* Tells the listener the peer broke the protocol (onError with a
+ * ConnectionException whose code is the close code) and logs why. */
+static void report_protocol_error(php_async_ws_conn *c, int code)
+{
+	php_async_ws_server *server = c->server;
+	zend_string *msg;
+	zval ex;
+
+	log_conn(c, "async: WebSocket connection %s closed with %d: %s", c->remote, code, close_code_meaning(code));
+	if (!server || !c->open_notified) {
+		return;
+	}
+	object_init_ex(&ex, php_async_ws_conn_exception_ce);
+	msg = zend_strpprintf(0, "The client broke the protocol, closed with %d: %s", code, close_code_meaning(code));
+	zend_update_property_str(zend_ce_exception, PHP_ASYNC_THIS_FOR_PROP(&ex), "message", sizeof("message") - 1, msg);
+	zend_string_release(msg);
+	zend_update_property_long(zend_ce_exception, PHP_ASYNC_THIS_FOR_PROP(&ex), "code", sizeof("code") - 1, code);
+	php_async_ws_call_listener(server, server->on_error, c, 1, &ex);
+	zval_ptr_dtor(&ex);
+}
+
+/* Fails the connection (RFC 6455 7.1.7) with our own close frame, for what
+ * wslay lets through or answers without a code: read no more, send the close
+ * frame, drop the socket once it is out. */
+static void fail_connection(php_async_ws_conn *c, uint16_t code)
+{
+	unsigned char frame[4] = { 0x88, 0x02, (unsigned char) (code >> 8), (unsigned char) code };
+	struct evbuffer *in = bufferevent_get_input(c->bev);
+
+	if (c->ws) {
+		wslay_event_context_free(c->ws); /* with whatever close it queued */
+		c->ws = NULL;
+	}
+	inbox_clear(c);
+	evbuffer_drain(in, evbuffer_get_length(in));
+	bufferevent_disable(c->bev, EV_READ);
+	enqueue(c, NULL, 0, frame, sizeof(frame), NULL, NULL);
+	c->close_code = code;
+	c->state = PHP_ASYNC_WS_CLOSING;
+	c->fail_after_flush = true;
+	c->pending_fail = 0;
+	report_protocol_error(c, code);
+}
+
 static void frames(php_async_ws_conn *c)
 {
 	php_async_ws_server *server = c->server;
 	int rv = wslay_event_recv(c->ws);
+
+	if (rv != 0 || c->pending_fail) {
+		/* wslay's frame layer refused the input (it answers with a close
+		 * frame without a code), or we did (see frame_budget, ws_on_msg) */
+		if (rv == WSLAY_ERR_NOMEM) {
+			log_conn(c, "async: WebSocket connection %s dropped: out of memory", c->remote);
+			finish(c, 1011, NULL);
+			return;
+		}
+		fail_connection(c, c->pending_fail ? c->pending_fail : 1002);
+		return;
+	}
+	/* Out with what wslay queued while reading (pongs, a close frame for a
+	 * protocol error), so get_close_sent() below tells the truth. */
+	wslay_event_send(c->ws);
 
 	/* Messages, in order, unless the listener closed the connection. */
 	while (c->inbox_head && c->state == PHP_ASYNC_WS_OPEN && server) {
@@ -495,32 +693,16 @@ static void frames(php_async_ws_conn *c)
 	if (c->state == PHP_ASYNC_WS_CLOSED || !c->ws) {
 		return;
 	}
-	if (rv != 0) {
-		log_conn(c, "async: WebSocket connection %s failed in wslay (%d): dropped", c->remote, rv);
-		finish(c, 1006, NULL);
-		return;
-	}
 	if (!c->close_initiated && c->state == PHP_ASYNC_WS_OPEN && wslay_event_get_close_sent(c->ws)
 			&& !wslay_event_get_close_received(c->ws)) {
-		/* wslay refused the peer's input and queued a close frame */
+		/* wslay refused the peer's input and sent a close frame with the code */
 		int code = wslay_event_get_status_code_sent(c->ws);
-		zval ex;
-		log_conn(c, "async: WebSocket connection %s closed with %d: %s", c->remote, code, close_code_meaning(code));
-		object_init_ex(&ex, php_async_ws_conn_exception_ce);
-		{
-			zend_string *msg = zend_strpprintf(0, "The client broke the protocol, closed with %d: %s",
-				code, close_code_meaning(code));
-			zend_update_property_str(zend_ce_exception, PHP_ASYNC_THIS_FOR_PROP(&ex), "message", sizeof("message") - 1, msg);
-			zend_string_release(msg);
-		}
-		zend_update_property_long(zend_ce_exception, PHP_ASYNC_THIS_FOR_PROP(&ex), "code", sizeof("code") - 1, code);
 		c->close_code = (uint16_t) code;
 		c->state = PHP_ASYNC_WS_CLOSING;
-		set_read_timeout(c, CLOSE_TIMEOUT);
-		if (server && c->open_notified) {
-			php_async_ws_call_listener(server, server->on_error, c, 1, &ex);
-		}
-		zval_ptr_dtor(&ex);
+		/* RFC 6455 7.1.7: fail the connection; do not wait for an answer */
+		c->fail_after_flush = true;
+		bufferevent_disable(c->bev, EV_READ);
+		report_protocol_error(c, code);
 		if (c->state == PHP_ASYNC_WS_CLOSED || !c->ws) {
 			return;
 		}
@@ -549,13 +731,14 @@ static void settle(php_async_ws_conn *c)
 		return;
 	}
 	if (c->state == PHP_ASYNC_WS_CLOSING) {
-		bool done = !wslay_event_want_read(c->ws) && !wslay_event_want_write(c->ws);
+		bool received = c->ws && wslay_event_get_close_received(c->ws);
+		bool done = c->ws ? (c->fail_after_flush || !wslay_event_want_read(c->ws)) && !wslay_event_want_write(c->ws)
+			: c->fail_after_flush;
 		if (c->eof || c->timed_out
-				|| (done && evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)) {
-			uint16_t code = c->close_code ? c->close_code
-				: (wslay_event_get_close_received(c->ws) ? 1005 : 1006);
+				|| (done && !c->outq_head && evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)) {
+			uint16_t code = c->close_code ? c->close_code : (received ? 1005 : 1006);
 			zend_string *reason = c->close_reason;
-			if (!wslay_event_get_close_received(c->ws) && (c->eof || c->timed_out)) {
+			if (!received && !c->fail_after_flush && (c->eof || c->timed_out)) {
 				code = 1006; /* the closing handshake never completed */
 			}
 			if (reason) {
@@ -580,7 +763,7 @@ static void process(zend_object *obj, void *data)
 	if (c->state == PHP_ASYNC_WS_HANDSHAKE && !handshake(c)) {
 		return;
 	}
-	if (c->bev && (c->state == PHP_ASYNC_WS_OPEN || c->state == PHP_ASYNC_WS_CLOSING)
+	if (c->bev && !c->fail_after_flush && (c->state == PHP_ASYNC_WS_OPEN || c->state == PHP_ASYNC_WS_CLOSING)
 			&& (c->ws || evbuffer_get_length(bufferevent_get_input(c->bev)) > 0)) {
 		if (!ensure_ws(c)) {
 			finish(c, 1011, NULL);
@@ -642,6 +825,7 @@ void php_async_ws_conn_accept(php_async_ws_server *server, evutil_socket_t fd, s
 		return;
 	}
 	bufferevent_setcb(c->bev, read_cb, write_cb, event_cb, c);
+	bufferevent_setwatermark(c->bev, EV_WRITE, OUT_LOW, 0);
 	set_read_timeout(c, server->opt.handshake_timeout);
 	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
 	if ((zend_long) zend_hash_num_elements(&server->conns) >= server->opt.max_connections) {
@@ -652,38 +836,40 @@ void php_async_ws_conn_accept(php_async_ws_server *server, evutil_socket_t fd, s
 
 /* ---- sending ----------------------------------------------------------------- */
 
-static void frame_ref_cleanup(const void *data, size_t len, void *arg)
-{
-	zend_string_release((zend_string *) arg);
-}
-
 /* Applies send_buffer_limit: a client that has not read what is already
- * queued for it beyond the limit is closed with 1008 and its queue dropped,
- * so memory stays bounded (by the limit plus one message: a single message
- * larger than the limit still goes to a client that keeps up). */
-static bool within_limit(php_async_ws_conn *c, size_t adding)
+ * queued for it beyond the limit is closed with 1008 and its queue of whole
+ * frames dropped, so memory stays bounded (the limit, plus one message, plus
+ * the at most OUT_HIGH bytes already in the socket's buffer). */
+static bool within_limit(php_async_ws_conn *c)
 {
-	struct evbuffer *out = bufferevent_get_output(c->bev);
-	size_t queued = evbuffer_get_length(out);
+	size_t queued = evbuffer_get_length(bufferevent_get_output(c->bev)) + c->outq_bytes;
 
-	(void) adding;
 	if (!c->server || queued <= c->server->opt.send_buffer_limit) {
 		return true;
 	}
 	log_conn(c, "async: WebSocket connection %s closed with 1008: %zu bytes queued, over send_buffer_limit (%zu)",
 		c->remote, queued, c->server->opt.send_buffer_limit);
-	evbuffer_drain(out, queued);
+	outq_clear(c);
 	php_async_ws_conn_close(c, 1008, "send buffer limit exceeded", sizeof("send buffer limit exceeded") - 1, false);
+	/* it does not read: do not wait for its answer once the close frame is out;
+	 * onClose hears the code and reason we closed with */
+	c->fail_after_flush = true;
+	c->close_code = 1008;
+	if (c->close_reason) {
+		zend_string_release(c->close_reason);
+	}
+	c->close_reason = zend_string_init("send buffer limit exceeded", sizeof("send buffer limit exceeded") - 1, 0);
 	return false;
 }
 
 bool php_async_ws_conn_write_frame(php_async_ws_conn *c, const unsigned char *frame, size_t len,
 		void (*cleanup)(const void *data, size_t len, void *arg), void *arg)
 {
-	if (c->state != PHP_ASYNC_WS_OPEN || !c->bev || !within_limit(c, len)) {
+	if (c->state != PHP_ASYNC_WS_OPEN || !c->bev || !within_limit(c)) {
 		return false;
 	}
-	return evbuffer_add_reference(bufferevent_get_output(c->bev), frame, len, cleanup, arg) == 0;
+	enqueue(c, NULL, 0, frame, len, cleanup, arg);
+	return true;
 }
 
 /* RFC 3629 UTF-8: no overlongs, no surrogates, nothing above U+10FFFF. */
@@ -752,7 +938,6 @@ static void send_data(INTERNAL_FUNCTION_PARAMETERS, uint8_t opcode)
 	php_async_ws_conn *c = this_conn(ZEND_THIS);
 	unsigned char hdr[10];
 	size_t hlen;
-	struct evbuffer *out;
 
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_STR(data)
@@ -766,17 +951,11 @@ static void send_data(INTERNAL_FUNCTION_PARAMETERS, uint8_t opcode)
 		RETURN_THROWS();
 	}
 	hlen = php_async_ws_frame_header(hdr, opcode, ZSTR_LEN(data));
-	if (!within_limit(c, hlen + ZSTR_LEN(data))) {
+	if (!within_limit(c)) {
 		return;
 	}
-	out = bufferevent_get_output(c->bev);
-	evbuffer_add(out, hdr, hlen);
-	if (ZSTR_LEN(data) < 4096) {
-		evbuffer_add(out, ZSTR_VAL(data), ZSTR_LEN(data));
-	} else {
-		/* no copy: the buffer keeps a reference to the string */
-		evbuffer_add_reference(out, ZSTR_VAL(data), ZSTR_LEN(data), frame_ref_cleanup, zend_string_copy(data));
-	}
+	/* no copy of a large payload: the queue keeps a reference to the string */
+	enqueue(c, hdr, hlen, (const unsigned char *) ZSTR_VAL(data), ZSTR_LEN(data), frame_ref_cleanup, zend_string_copy(data));
 }
 
 ZEND_METHOD(Async_WebSocket_Connection, __construct)
@@ -889,7 +1068,7 @@ ZEND_METHOD(Async_WebSocket_Connection, bufferedAmount)
 	php_async_ws_conn *c = this_conn(ZEND_THIS);
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	RETURN_LONG(c->bev ? (zend_long) evbuffer_get_length(bufferevent_get_output(c->bev)) : 0);
+	RETURN_LONG(c->bev ? (zend_long) (evbuffer_get_length(bufferevent_get_output(c->bev)) + c->outq_bytes) : 0);
 }
 
 void php_async_ws_conn_minit(void)

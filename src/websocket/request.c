@@ -130,8 +130,8 @@ void php_async_ws_request_create(php_async_ws_conn *c, zval *out)
 			parse_cookies(&r->cookies, Z_STRVAL_P(cookie), Z_STRLEN_P(cookie));
 		}
 	}
-	if (c->subprotocol >= 0 && c->server && c->server->opt.subprotocols) {
-		ZVAL_STRING(&r->subprotocol, c->server->opt.subprotocols[c->subprotocol]);
+	if (c->subprotocol_name) {
+		ZVAL_STR_COPY(&r->subprotocol, c->subprotocol_name);
 	}
 	efree(req);
 }

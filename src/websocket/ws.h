@@ -47,6 +47,18 @@ typedef struct php_async_ws_message {
 	bool binary;
 } php_async_ws_message;
 
+/* A frame waiting for room in the socket's output buffer: a header of its
+ * own and a payload it may share (a broadcast) or own. */
+typedef struct php_async_ws_out {
+	struct php_async_ws_out *next;
+	const unsigned char *data;
+	size_t len;
+	void (*cleanup)(const void *data, size_t len, void *arg);
+	void *arg;
+	unsigned char hdr[10];
+	uint8_t hlen;
+} php_async_ws_out;
+
 typedef struct {
 	php_async_ws_server *server;     /* NULL once closed and let go */
 	zend_ulong id;
@@ -66,8 +78,13 @@ typedef struct {
 	size_t server_max_message;
 	zend_string *head;               /* the handshake request, for request() */
 	int subprotocol;                 /* index in the server's list, -1: none */
+	zend_string *subprotocol_name;   /* the one agreed on, or NULL */
+	bool fail_after_flush;           /* protocol error: drop once the close frame is out */
+	uint16_t pending_fail;           /* a close code for input refused inside a wslay callback */
 	zval request;                    /* Request object, made on first use */
 	php_async_ws_message *inbox_head, *inbox_tail;
+	php_async_ws_out *outq_head, *outq_tail;   /* whole frames beyond the output buffer */
+	size_t outq_bytes;
 	uint16_t close_code;
 	zend_string *close_reason;
 	char remote[64];
@@ -119,7 +136,8 @@ void php_async_ws_conn_minit(void);
 void php_async_ws_conn_accept(php_async_ws_server *server, evutil_socket_t fd, struct sockaddr *addr, int addrlen);
 /* Starts the closing handshake; hard: drop the socket now, no handshake. */
 void php_async_ws_conn_close(php_async_ws_conn *c, uint16_t code, const char *reason, size_t reason_len, bool hard);
-/* Queues a data frame already encoded (shared by broadcast). */
+/* Queues a data frame already encoded (shared by broadcast); on false the
+ * caller keeps its reference. */
 bool php_async_ws_conn_write_frame(php_async_ws_conn *c, const unsigned char *frame, size_t len,
 	void (*cleanup)(const void *data, size_t len, void *arg), void *arg);
 void php_async_ws_conn_ping(php_async_ws_conn *c, const char *payload, size_t len);
