@@ -255,7 +255,9 @@ static void enqueue(php_async_ws_conn *c, const unsigned char *hdr, size_t hlen,
 	}
 	o = emalloc(sizeof(*o));
 	o->next = NULL;
-	memcpy(o->hdr, hdr, hlen);
+	if (hlen) {
+		memcpy(o->hdr, hdr, hlen);
+	}
 	o->hlen = (uint8_t) hlen;
 	if (cleanup) {
 		o->data = data;
@@ -380,7 +382,7 @@ static void ws_on_msg(wslay_event_context_ptr ctx, const struct wslay_event_on_m
 	if (arg->opcode == WSLAY_TEXT_FRAME || arg->opcode == WSLAY_BINARY_FRAME) {
 		php_async_ws_message *m = emalloc(sizeof(*m));
 		m->next = NULL;
-		m->data = zend_string_init((const char *) arg->msg, arg->msg_length, 0);
+		m->data = arg->msg_length ? zend_string_init((const char *) arg->msg, arg->msg_length, 0) : ZSTR_EMPTY_ALLOC();
 		m->binary = arg->opcode == WSLAY_BINARY_FRAME;
 		if (c->inbox_tail) {
 			c->inbox_tail->next = m;

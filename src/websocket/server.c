@@ -371,10 +371,16 @@ static bool parse_options(php_async_ws_server *s, HashTable *options)
 
 /* ---- TLS ------------------------------------------------------------------------ */
 
+/* Never let OpenSSL prompt on the terminal: no passphrase given, none tried. */
 static int passphrase_cb(char *buf, int size, int rwflag, void *userdata)
 {
 	zend_string *pass = userdata;
-	int n = (int) ZSTR_LEN(pass) < size ? (int) ZSTR_LEN(pass) : size;
+	int n;
+
+	if (!pass) {
+		return 0;
+	}
+	n = (int) ZSTR_LEN(pass) < size ? (int) ZSTR_LEN(pass) : size;
 	memcpy(buf, ZSTR_VAL(pass), (size_t) n);
 	return n;
 }
@@ -402,10 +408,8 @@ static SSL_CTX *make_ssl_ctx(php_async_ws_server *s)
 	SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
 	SSL_CTX_set_options(ctx, SSL_OP_NO_COMPRESSION | SSL_OP_CIPHER_SERVER_PREFERENCE);
 	SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);
-	if (s->opt.tls_passphrase) {
-		SSL_CTX_set_default_passwd_cb(ctx, passphrase_cb);
-		SSL_CTX_set_default_passwd_cb_userdata(ctx, s->opt.tls_passphrase);
-	}
+	SSL_CTX_set_default_passwd_cb(ctx, passphrase_cb);
+	SSL_CTX_set_default_passwd_cb_userdata(ctx, s->opt.tls_passphrase);
 	if (SSL_CTX_use_certificate_chain_file(ctx, ZSTR_VAL(s->opt.tls_cert)) != 1) {
 		throw_tls("load the certificate chain", ZSTR_VAL(s->opt.tls_cert));
 		SSL_CTX_free(ctx);
