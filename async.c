@@ -20,6 +20,8 @@
 # include "stubs/promise_arginfo.h"
 # include "stubs/websocket_arginfo.h"
 #endif
+/* No legacy variant: the Listener's parameter types are valid on 7.4 too. */
+#include "stubs/listener_arginfo.h"
 
 #include <event2/event.h>
 #include <openssl/crypto.h>

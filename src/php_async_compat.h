@@ -25,6 +25,14 @@
 typedef int zend_result;
 #endif
 
+/* On 7.x, a constructor's zpp failure is only a warning unless asked to
+ * throw (8.0 always throws). */
+#if PHP_VERSION_ID < 80000
+# define PHP_ASYNC_ZPP_CTOR ZEND_PARSE_PARAMS_THROW
+#else
+# define PHP_ASYNC_ZPP_CTOR 0
+#endif
+
 /* Interface methods in the generated arginfo (8.0 added the macro). */
 #ifndef ZEND_ABSTRACT_ME_WITH_FLAGS
 # define ZEND_ABSTRACT_ME_WITH_FLAGS(classname, name, arg_info, flags) ZEND_RAW_FENTRY(#name, NULL, arg_info, flags)

@@ -46,18 +46,6 @@ namespace Async {
 }
 
 namespace Async\WebSocket {
-    /** What a WebSocketServer calls; every method runs on the loop. */
-    interface Listener
-    {
-        public function onOpen(Connection $connection): void;
-
-        public function onMessage(Connection $connection, string $data, bool $binary): void;
-
-        public function onClose(Connection $connection, int $code, string $reason): void;
-
-        public function onError(Connection $connection, \Throwable $error): void;
-    }
-
     /**
      * One client of a WebSocketServer; made by the server only.
      *

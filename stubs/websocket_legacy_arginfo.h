@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: a63e3f5ff93d03007a18b5d8145452b9d004b6eb */
+ * Stub hash: c38cd56c23e7cbe3d24492b45f16e2d621289f9b */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Async_WebSocketServer___construct, 0, 0, 2)
 	ZEND_ARG_INFO(0, uri)
@@ -22,27 +22,6 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Async_WebSocketServer_broadcast, 0, 0, 1)
 	ZEND_ARG_INFO(0, data)
 	ZEND_ARG_INFO(0, binary)
 	ZEND_ARG_INFO(0, except)
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Async_WebSocket_Listener_onOpen, 0, 0, 1)
-	ZEND_ARG_INFO(0, connection)
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Async_WebSocket_Listener_onMessage, 0, 0, 3)
-	ZEND_ARG_INFO(0, connection)
-	ZEND_ARG_INFO(0, data)
-	ZEND_ARG_INFO(0, binary)
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Async_WebSocket_Listener_onClose, 0, 0, 3)
-	ZEND_ARG_INFO(0, connection)
-	ZEND_ARG_INFO(0, code)
-	ZEND_ARG_INFO(0, reason)
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Async_WebSocket_Listener_onError, 0, 0, 2)
-	ZEND_ARG_INFO(0, connection)
-	ZEND_ARG_INFO(0, error)
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_Async_WebSocket_Connection___construct arginfo_class_Async_WebSocketServer_start
@@ -131,15 +110,6 @@ static const zend_function_entry class_Async_WebSocketServer_methods[] = {
 };
 
 
-static const zend_function_entry class_Async_WebSocket_Listener_methods[] = {
-	ZEND_ABSTRACT_ME_WITH_FLAGS(Async_WebSocket_Listener, onOpen, arginfo_class_Async_WebSocket_Listener_onOpen, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
-	ZEND_ABSTRACT_ME_WITH_FLAGS(Async_WebSocket_Listener, onMessage, arginfo_class_Async_WebSocket_Listener_onMessage, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
-	ZEND_ABSTRACT_ME_WITH_FLAGS(Async_WebSocket_Listener, onClose, arginfo_class_Async_WebSocket_Listener_onClose, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
-	ZEND_ABSTRACT_ME_WITH_FLAGS(Async_WebSocket_Listener, onError, arginfo_class_Async_WebSocket_Listener_onError, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
-	ZEND_FE_END
-};
-
-
 static const zend_function_entry class_Async_WebSocket_Connection_methods[] = {
 	ZEND_ME(Async_WebSocket_Connection, __construct, arginfo_class_Async_WebSocket_Connection___construct, ZEND_ACC_PRIVATE)
 	ZEND_ME(Async_WebSocket_Connection, id, arginfo_class_Async_WebSocket_Connection_id, ZEND_ACC_PUBLIC)
@@ -191,16 +161,6 @@ static zend_class_entry *register_class_Async_WebSocketServer(void)
 #elif (PHP_VERSION_ID >= 70000)
 	class_entry->ce_flags |= ZEND_ACC_FINAL;
 #endif
-
-	return class_entry;
-}
-
-static zend_class_entry *register_class_Async_WebSocket_Listener(void)
-{
-	zend_class_entry ce, *class_entry;
-
-	INIT_NS_CLASS_ENTRY(ce, "Async\\WebSocket", "Listener", class_Async_WebSocket_Listener_methods);
-	class_entry = zend_register_internal_interface(&ce);
 
 	return class_entry;
 }

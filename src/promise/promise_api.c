@@ -24,7 +24,7 @@ ZEND_METHOD(Async_Promise, __construct)
 	php_async_promise *p = Z_ASYNC_PROMISE_P(ZEND_THIS);
 	zval fns[2], retval;
 
-	ZEND_PARSE_PARAMETERS_START(1, 1)
+	ZEND_PARSE_PARAMETERS_START_EX(PHP_ASYNC_ZPP_CTOR, 1, 1)
 		Z_PARAM_FUNC(fci, fcc)
 	ZEND_PARSE_PARAMETERS_END();
 

@@ -279,6 +279,20 @@ static bool opt_string(zval *v, const char *name, zend_string **out)
 	return true;
 }
 
+/* RFC 9110 token characters: what a subprotocol name may be made of. */
+static bool is_token(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char) s[i];
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+				|| (c && strchr("!#$%&'*+-.^_`|~", c)))) {
+			return false;
+		}
+	}
+	return true;
+}
+
 static bool opt_list(zval *v, const char *name, char ***out)
 {
 	zval *item;
@@ -296,6 +310,13 @@ static bool opt_list(zval *v, const char *name, char ***out)
 			list[i] = NULL;
 			free_list(list);
 			php_async_argument_value_error(3, "options", "option \"%s\" must be an array of non-empty strings", name);
+			return false;
+		}
+		if (strcmp(name, "subprotocols") == 0 && !is_token(Z_STRVAL_P(item), Z_STRLEN_P(item))) {
+			list[i] = NULL;
+			free_list(list);
+			php_async_argument_value_error(3, "options",
+				"option \"subprotocols\" must hold tokens (no spaces, commas or quotes), \"%s\" given", Z_STRVAL_P(item));
 			return false;
 		}
 		list[i++] = estrndup(Z_STRVAL_P(item), Z_STRLEN_P(item));
@@ -563,7 +584,7 @@ ZEND_METHOD(Async_WebSocketServer, __construct)
 	php_async_ws_server *s = php_async_ws_server_from_obj(Z_OBJ_P(ZEND_THIS));
 	zend_class_entry *ce;
 
-	ZEND_PARSE_PARAMETERS_START(2, 3)
+	ZEND_PARSE_PARAMETERS_START_EX(PHP_ASYNC_ZPP_CTOR, 2, 3)
 		Z_PARAM_STR(uri)
 		Z_PARAM_OBJECT_OF_CLASS(listener, php_async_ws_listener_ce)
 		Z_PARAM_OPTIONAL
