@@ -14,6 +14,8 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <arpa/inet.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
 
 zend_class_entry *php_async_ws_conn_ce;
 static zend_object_handlers conn_handlers;
@@ -203,9 +205,73 @@ static void outq_clear(php_async_ws_conn *c)
 
 /* Moves one frame into the output buffer: small payloads are copied, larger
  * ones referenced. Takes over the frame's reference. */
-static void out_write(struct evbuffer *out, const unsigned char *hdr, size_t hlen, const unsigned char *data, size_t len,
+/* Plain TCP with nothing queued: hand the frame to the kernel now, in one
+ * sendmsg(), instead of arming libevent's write event for the next pass and
+ * disarming it after (two epoll_ctl() calls per message). Returns the bytes
+ * the socket took, or -1 to leave it all to the bufferevent. */
+static ssize_t direct_write(php_async_ws_conn *c, const unsigned char *hdr, size_t hlen,
+		const unsigned char *data, size_t len)
+{
+	struct iovec iov[2];
+	struct msghdr msg;
+	ssize_t n;
+	int k = 0;
+
+	if (c->tls || !c->bev) {
+		return -1;
+	}
+	if (hlen) {
+		iov[k].iov_base = (void *) hdr;
+		iov[k++].iov_len = hlen;
+	}
+	if (len) {
+		iov[k].iov_base = (void *) data;
+		iov[k++].iov_len = len;
+	}
+	memset(&msg, 0, sizeof(msg));
+	msg.msg_iov = iov;
+	msg.msg_iovlen = (size_t) k;
+	do {
+		n = sendmsg(bufferevent_getfd(c->bev), &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
+	} while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		/* EAGAIN: the buffer takes it all; another error: the bufferevent
+		 * meets it too and reports it through event_cb */
+		return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -1;
+	}
+	return n;
+}
+
+/* Moves one frame into the output buffer (or straight to the socket when
+ * nothing is waiting before it): small payloads are copied, larger ones
+ * referenced. Takes over the frame's reference. */
+static void out_write(php_async_ws_conn *c, const unsigned char *hdr, size_t hlen, const unsigned char *data, size_t len,
 		void (*cleanup)(const void *data, size_t len, void *arg), void *arg)
 {
+	struct evbuffer *out = bufferevent_get_output(c->bev);
+
+	if (evbuffer_get_length(out) == 0) {
+		ssize_t sent = direct_write(c, hdr, hlen, data, len);
+		if (sent > 0) {
+			size_t skip = (size_t) sent;
+			if (skip >= hlen) {
+				skip -= hlen;
+				hlen = 0;
+			} else {
+				hdr += skip;
+				hlen -= skip;
+				skip = 0;
+			}
+			data += skip;
+			len -= skip;
+			if (!hlen && !len) {
+				if (cleanup) {
+					cleanup(data, 0, arg);
+				}
+				return;
+			}
+		}
+	}
 	if (hlen) {
 		evbuffer_add(out, hdr, hlen);
 	}
@@ -236,7 +302,7 @@ static void pump(php_async_ws_conn *c)
 			c->outq_tail = NULL;
 		}
 		c->outq_bytes -= o->hlen + o->len;
-		out_write(out, o->hdr, o->hlen, o->data, o->len, o->cleanup, o->arg);
+		out_write(c, o->hdr, o->hlen, o->data, o->len, o->cleanup, o->arg);
 		efree(o);
 	}
 }
@@ -250,7 +316,7 @@ static void enqueue(php_async_ws_conn *c, const unsigned char *hdr, size_t hlen,
 	php_async_ws_out *o;
 
 	if (!c->outq_head && evbuffer_get_length(out) < OUT_HIGH) {
-		out_write(out, hdr, hlen, data, len, cleanup, arg);
+		out_write(c, hdr, hlen, data, len, cleanup, arg);
 		return;
 	}
 	o = emalloc(sizeof(*o));
@@ -826,6 +892,9 @@ void php_async_ws_conn_accept(php_async_ws_server *server, evutil_socket_t fd, s
 		zval_ptr_dtor(&zv);
 		return;
 	}
+	c->tls = server->ssl_ctx != NULL;
+	/* one read per message of up to 64 KiB, not libevent's 16 KiB steps */
+	bufferevent_set_max_single_read(c->bev, 256 * 1024);
 	bufferevent_setcb(c->bev, read_cb, write_cb, event_cb, c);
 	bufferevent_setwatermark(c->bev, EV_WRITE, OUT_LOW, 0);
 	set_read_timeout(c, server->opt.handshake_timeout);

@@ -67,6 +67,7 @@ typedef struct {
 	uint8_t state;
 	bool task_queued;                /* a processing microtask is pending */
 	bool eof;                        /* the peer closed or the socket failed */
+	bool tls;
 	bool timed_out;
 	bool reject_busy;                /* over max_connections: answer 503 */
 	bool http_error;                 /* an HTTP error answer is being written */

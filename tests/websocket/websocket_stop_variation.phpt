@@ -33,12 +33,22 @@ $deaf->handshake(function ($head) use ($deaf, $addr, $server, $grace, &$start) {
             echo "stop() fulfilled after the grace period: ", var_export($t >= $grace * 0.9, true),
                 ", and soon after: ", var_export($t < $grace + ws_pick(0.5, 2.0), true), "\n";
         });
-        $half->whenEof(function () use ($half, &$start, $grace) {
-            echo "half: EOF before the grace period ended: ", var_export(Loop::now() - $start < $grace, true), "\n";
+        // the two arrive in either order: print them in a fixed one
+        $pending = [];
+        $flush = function () use (&$pending) {
+            if (count($pending) === 2) {
+                ksort($pending);
+                echo implode('', $pending);
+            }
+        };
+        $half->whenEof(function () use ($half, &$start, $grace, &$pending, $flush) {
+            $pending[0] = "half: EOF before the grace period ended: " . var_export(Loop::now() - $start < $grace, true) . "\n";
+            $flush();
             $half->close();
         });
-        $deaf->whenFrame(function ($f) {
-            echo "deaf: ", ws_describe_frame($f), ", does not answer\n";
+        $deaf->whenFrame(function ($f) use (&$pending, $flush) {
+            $pending[1] = "deaf: " . ws_describe_frame($f) . ", does not answer\n";
+            $flush();
         });
         $deaf->whenEof(function () use ($deaf) {
             echo "deaf: EOF\n";
