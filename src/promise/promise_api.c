@@ -192,27 +192,39 @@ static void timeout_fired(zend_object *obj)
 	}
 }
 
-ZEND_METHOD(Async_Promise, timeout)
+/* A new promise in return_value that a C timer settles after the seconds
+ * argument: timeout() and Async\delay(). NULL with an exception thrown. */
+static php_async_promise *timer_promise(INTERNAL_FUNCTION_PARAMETERS, php_async_timer_fn fn)
 {
 	double seconds;
-	php_async_promise *t;
 	php_async_loop *loop;
+	php_async_promise *p;
 
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_DOUBLE(seconds)
-	ZEND_PARSE_PARAMETERS_END();
+	ZEND_PARSE_PARAMETERS_END_EX(return NULL);
 
 	if (!zend_finite(seconds) || seconds < 0) {
 		php_async_argument_value_error(1, "seconds", "must be a finite number greater than or equal to 0");
-		RETURN_THROWS();
+		return NULL;
 	}
 	if (!(loop = php_async_loop_get())) {
+		return NULL;
+	}
+	p = php_async_promise_new(return_value);
+	p->locked = true;
+	GC_ADDREF(&p->std);
+	p->timer_id = php_async_loop_add_timer(loop, seconds, fn, &p->std);
+	return p;
+}
+
+ZEND_METHOD(Async_Promise, timeout)
+{
+	php_async_promise *t = timer_promise(INTERNAL_FUNCTION_PARAM_PASSTHRU, timeout_fired);
+
+	if (!t) {
 		RETURN_THROWS();
 	}
-	t = php_async_promise_new(return_value);
-	t->locked = true;
-	GC_ADDREF(&t->std);
-	t->timer_id = php_async_loop_add_timer(loop, seconds, timeout_fired, &t->std);
 	php_async_promise_subscribe(Z_ASYNC_PROMISE_P(ZEND_THIS), php_async_reaction_new(PHP_ASYNC_REACT_TIMEOUT, &t->std));
 }
 
@@ -353,30 +365,15 @@ static void delay_fired(zend_object *obj)
 {
 	zval null;
 	ZVAL_NULL(&null);
+	php_async_promise_from_obj(obj)->timer_id = 0;
 	php_async_promise_settle(php_async_promise_from_obj(obj), PHP_ASYNC_FULFILLED, &null);
 }
 
 ZEND_FUNCTION(Async_delay)
 {
-	double seconds;
-	php_async_loop *loop;
-	php_async_promise *p;
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_DOUBLE(seconds)
-	ZEND_PARSE_PARAMETERS_END();
-
-	if (!zend_finite(seconds) || seconds < 0) {
-		php_async_argument_value_error(1, "seconds", "must be a finite number greater than or equal to 0");
+	if (!timer_promise(INTERNAL_FUNCTION_PARAM_PASSTHRU, delay_fired)) {
 		RETURN_THROWS();
 	}
-	if (!(loop = php_async_loop_get())) {
-		RETURN_THROWS();
-	}
-	p = php_async_promise_new(return_value);
-	p->locked = true;
-	GC_ADDREF(&p->std);
-	php_async_loop_add_timer(loop, seconds, delay_fired, &p->std);
 }
 
 #if PHP_VERSION_ID >= 80100

@@ -52,8 +52,8 @@ static void inbox_clear(php_async_ws_conn *c)
 	}
 }
 
-/* Frees the socket and the wslay context; never calls PHP. */
-static void release_io(php_async_ws_conn *c)
+/* Frees the socket, the wslay context and the queue; never calls PHP. */
+void php_async_ws_conn_release_io(php_async_ws_conn *c)
 {
 	outq_clear(c);
 	if (c->bev) {
@@ -71,7 +71,7 @@ static void conn_free(zend_object *obj)
 {
 	php_async_ws_conn *c = php_async_ws_conn_from_obj(obj);
 
-	release_io(c);
+	php_async_ws_conn_release_io(c);
 	if (c->head) {
 		zend_string_release(c->head);
 	}
@@ -514,7 +514,7 @@ static void finish(php_async_ws_conn *c, uint16_t code, zend_string *reason)
 		return;
 	}
 	c->state = PHP_ASYNC_WS_CLOSED;
-	release_io(c);
+	php_async_ws_conn_release_io(c);
 	if (notify && server) {
 		zval args[2];
 		ZVAL_LONG(&args[0], code);

@@ -55,14 +55,7 @@ static void teardown(php_async_ws_server *s)
 
 	ZEND_HASH_FOREACH_VAL(&s->conns, zv) {
 		php_async_ws_conn *c = php_async_ws_conn_from_obj(Z_OBJ_P(zv));
-		if (c->bev) {
-			bufferevent_free(c->bev);
-			c->bev = NULL;
-		}
-		if (c->ws) {
-			wslay_event_context_free(c->ws);
-			c->ws = NULL;
-		}
+		php_async_ws_conn_release_io(c);
 		c->state = PHP_ASYNC_WS_CLOSED;
 		c->server = NULL;
 	} ZEND_HASH_FOREACH_END();
@@ -146,9 +139,11 @@ static void registry_remove(php_async_ws_server *s)
 	}
 }
 
-/* The child of a fork() must not serve the parent's clients: drop its
- * copies of every socket (the parent keeps its own). */
-void php_async_ws_after_fork(void)
+/* Drops every running server's sockets without calling PHP, and lets the
+ * servers go: at the end of the request, and in the child of a fork(),
+ * which must not serve the parent's clients (the parent keeps its own
+ * copies of the sockets). */
+static void drop_servers(void)
 {
 	HashTable *servers = ASYNC_G(ws_servers);
 	php_async_ws_server *s;
@@ -160,7 +155,7 @@ void php_async_ws_after_fork(void)
 	ZEND_HASH_FOREACH_PTR(servers, s) {
 		teardown(s);
 		s->state = PHP_ASYNC_WS_SERVER_STOPPED;
-		s->stop_timer = s->ping_timer = 0; /* the loop dropped its timers */
+		s->stop_timer = s->ping_timer = 0; /* the loop drops its timers itself */
 	} ZEND_HASH_FOREACH_END();
 	ZEND_HASH_FOREACH_PTR(servers, s) {
 		OBJ_RELEASE(&s->std);
@@ -169,24 +164,14 @@ void php_async_ws_after_fork(void)
 	FREE_HASHTABLE(servers);
 }
 
+void php_async_ws_after_fork(void)
+{
+	drop_servers();
+}
+
 void php_async_ws_rshutdown(void)
 {
-	HashTable *servers = ASYNC_G(ws_servers);
-	php_async_ws_server *s;
-
-	if (!servers) {
-		return;
-	}
-	ASYNC_G(ws_servers) = NULL;
-	ZEND_HASH_FOREACH_PTR(servers, s) {
-		teardown(s);
-		s->state = PHP_ASYNC_WS_SERVER_STOPPED;
-	} ZEND_HASH_FOREACH_END();
-	ZEND_HASH_FOREACH_PTR(servers, s) {
-		OBJ_RELEASE(&s->std);
-	} ZEND_HASH_FOREACH_END();
-	zend_hash_destroy(servers);
-	FREE_HASHTABLE(servers);
+	drop_servers();
 }
 
 /* ---- calling the listener ---------------------------------------------------- */

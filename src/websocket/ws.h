@@ -135,6 +135,7 @@ void php_async_ws_after_fork(void);
 void php_async_ws_conn_minit(void);
 /* Takes an accepted socket: a new Connection in the server's table. */
 void php_async_ws_conn_accept(php_async_ws_server *server, evutil_socket_t fd, struct sockaddr *addr, int addrlen);
+void php_async_ws_conn_release_io(php_async_ws_conn *c);
 /* Starts the closing handshake; hard: drop the socket now, no handshake. */
 void php_async_ws_conn_close(php_async_ws_conn *c, uint16_t code, const char *reason, size_t reason_len, bool hard);
 /* Queues a data frame already encoded (shared by broadcast); on false the
