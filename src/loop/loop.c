@@ -11,6 +11,7 @@
 #include "websocket/ws.h"
 #include "ext/standard/info.h"
 
+#include <math.h>
 #include <time.h>
 #include <unistd.h>
 #include <pthread.h>
@@ -18,6 +19,20 @@
 static const char *const kind_names[PHP_ASYNC_WATCHER_KINDS] = {
 	"defer", "delay", "repeat", "on_readable", "on_writable", "on_signal"
 };
+
+void php_async_timeval_from_seconds(double seconds, struct timeval *tv)
+{
+	if (seconds < 0) {
+		seconds = 0;
+	}
+	tv->tv_sec = (time_t) seconds;
+	/* Round up: a timer must never fire early. */
+	tv->tv_usec = (suseconds_t) ceil((seconds - (double) tv->tv_sec) * 1e6);
+	if (tv->tv_usec >= 1000000) {
+		tv->tv_sec++;
+		tv->tv_usec -= 1000000;
+	}
+}
 
 double php_async_loop_now(void)
 {
@@ -147,7 +162,6 @@ static void io_unlink(php_async_loop *loop, php_async_watcher *w)
 		w->io_next->io_prev = w->io_prev;
 	}
 	w->io_prev = w->io_next = NULL;
-	loop->io_count--;
 }
 
 static void io_link(php_async_loop *loop, php_async_watcher *w)
@@ -166,20 +180,27 @@ static void io_link(php_async_loop *loop, php_async_watcher *w)
 		loop->io_head->io_prev = w;
 	}
 	loop->io_head = w;
-	loop->io_count++;
+}
+
+/* Marks w ready and queues it, for this tick or the next, unless it is
+ * queued already. */
+static void mark_ready(php_async_loop *loop, php_async_watcher *w, bool next_tick)
+{
+	w->pending = true;
+	if (!w->queued) {
+		if (next_tick) {
+			queue_push(&loop->next_head, &loop->next_tail, w);
+		} else {
+			queue_push(&loop->run_head, &loop->run_tail, w);
+		}
+	}
 }
 
 /* ---- libevent side: only mark and queue -------------------------------- */
 
 static void ready_callback(evutil_socket_t fd, short what, void *arg)
 {
-	php_async_watcher *w = arg;
-	php_async_loop *loop = ASYNC_G(loop);
-
-	w->pending = true;
-	if (!w->queued) {
-		queue_push(&loop->run_head, &loop->run_tail, w);
-	}
+	mark_ready(ASYNC_G(loop), arg, false);
 }
 
 /* A readable stream with data already read ahead into PHP's buffer is
@@ -187,15 +208,14 @@ static void ready_callback(evutil_socket_t fd, short what, void *arg)
 static void queue_if_buffered(php_async_loop *loop, php_async_watcher *w)
 {
 	if (w->enabled && !w->queued && php_async_stream_has_buffered(&w->stream)) {
-		w->pending = true;
-		queue_push(&loop->next_head, &loop->next_tail, w);
+		mark_ready(loop, w, true);
 	}
 }
 
 /* ---- watcher operations ------------------------------------------------- */
 
-php_async_watcher *php_async_watcher_create(php_async_loop *loop, php_async_watcher_kind kind,
-		zend_fcall_info *fci, zend_fcall_info_cache *fcc)
+/* A new watcher in the id table, with an empty callback. */
+static php_async_watcher *watcher_alloc(php_async_loop *loop, php_async_watcher_kind kind)
 {
 	/* A defer never touches libevent: leave out the struct event. */
 	php_async_watcher *w = ecalloc(1, kind == PHP_ASYNC_WATCHER_DEFER
@@ -208,8 +228,17 @@ php_async_watcher *php_async_watcher_create(php_async_loop *loop, php_async_watc
 	w->referenced = true;
 	w->fd = -1;
 	ZVAL_UNDEF(&w->stream);
-	php_async_callable_init(&w->callback, fci, fcc);
+	php_async_callable_init_empty(&w->callback);
 	zend_hash_index_add_new_ptr(&loop->watchers, w->id, w);
+	return w;
+}
+
+php_async_watcher *php_async_watcher_create(php_async_loop *loop, php_async_watcher_kind kind,
+		zend_fcall_info *fci, zend_fcall_info_cache *fcc)
+{
+	php_async_watcher *w = watcher_alloc(loop, kind);
+
+	php_async_callable_init(&w->callback, fci, fcc);
 	return w;
 }
 
@@ -218,12 +247,7 @@ static void arm_timer(php_async_watcher *w, double seconds)
 {
 	struct timeval tv;
 
-	tv.tv_sec = (time_t) seconds;
-	tv.tv_usec = (suseconds_t) ((seconds - (double) tv.tv_sec) * 1e6) + 1; /* round up */
-	if (tv.tv_usec >= 1000000) {
-		tv.tv_sec++;
-		tv.tv_usec -= 1000000;
-	}
+	php_async_timeval_from_seconds(seconds, &tv);
 	if (event_add(&w->ev, &tv) == 0) {
 		w->added = true;
 	}
@@ -237,10 +261,7 @@ static bool watcher_arm(php_async_loop *loop, php_async_watcher *w)
 
 	switch (w->kind) {
 		case PHP_ASYNC_WATCHER_DEFER:
-			w->pending = true;
-			if (!w->queued) {
-				queue_push(&loop->next_head, &loop->next_tail, w);
-			}
+			mark_ready(loop, w, true);
 			return true;
 		case PHP_ASYNC_WATCHER_DELAY:
 		case PHP_ASYNC_WATCHER_REPEAT:
@@ -378,28 +399,11 @@ php_async_watcher *php_async_watcher_find(php_async_loop *loop, zend_string *id)
 
 zend_ulong php_async_loop_add_timer(php_async_loop *loop, double seconds, php_async_timer_fn fn, zend_object *obj)
 {
-	php_async_watcher *w = ecalloc(1, sizeof(*w));
+	php_async_watcher *w = watcher_alloc(loop, PHP_ASYNC_WATCHER_DELAY);
 
-	w->id = ++loop->last_id;
-	w->id_str = zend_long_to_str((zend_long) w->id);
-	w->refcount = 1;
-	w->kind = PHP_ASYNC_WATCHER_DELAY;
-	w->referenced = true;
-	w->fd = -1;
-	ZVAL_UNDEF(&w->stream);
-	php_async_callable_init_empty(&w->callback);
 	w->timer_fn = fn;
 	w->timer_obj = obj;
-	if (seconds < 0) {
-		seconds = 0;
-	}
-	w->interval.tv_sec = (time_t) seconds;
-	w->interval.tv_usec = (suseconds_t) ((seconds - (double) w->interval.tv_sec) * 1e6 + 0.999);
-	if (w->interval.tv_usec >= 1000000) {
-		w->interval.tv_sec++;
-		w->interval.tv_usec -= 1000000;
-	}
-	zend_hash_index_add_new_ptr(&loop->watchers, w->id, w);
+	php_async_timeval_from_seconds(seconds, &w->interval);
 	if (!php_async_watcher_start(loop, w)) {
 		php_async_watcher_cancel(loop, w);
 		return 0;
@@ -508,6 +512,12 @@ void php_async_loop_warn_unhandled(void)
 }
 
 static bool handle_exception(php_async_loop *loop);
+
+/* Work for drain_microtasks(): queued tasks, or rejections to raise. */
+static zend_always_inline bool has_microtasks(const php_async_loop *loop)
+{
+	return loop->tasks_count || !Z_ISUNDEF(ASYNC_G(unhandled));
+}
 
 /* Raises each unhandled rejection as an Async\UnhandledRejectionError, as
  * if a callback had thrown it. False: stop, exception pending. */
@@ -647,9 +657,7 @@ void php_async_loop_after_fork(php_async_loop *loop)
 		loop->base = new_base();
 	}
 	drop_watchers(loop);
-	/* after the watchers: the alive count starts from zero in the child */
 	php_async_ws_after_fork();
-	loop->alive = 0;
 }
 
 void php_async_loop_rshutdown(void)
@@ -660,11 +668,7 @@ void php_async_loop_rshutdown(void)
 		return;
 	}
 	if (PHP_ASYNC_FORKED(loop)) {
-		loop->pid = getpid();
-#ifndef ZTS
-		ASYNC_G(forked) = false;
-#endif
-		event_reinit(loop->base);
+		php_async_loop_after_fork(loop); /* never touch the parent's epoll instance */
 	}
 	drop_watchers(loop);
 	discard_microtasks(loop);
@@ -708,10 +712,7 @@ static void sweep(php_async_loop *loop, evutil_socket_t fd, bool mark_buffered)
 			dead[n_dead++] = w;
 		} else if (mark_buffered && w->kind == PHP_ASYNC_WATCHER_READABLE && w->enabled
 				&& php_async_stream_has_buffered(&w->stream)) {
-			w->pending = true;
-			if (!w->queued) {
-				queue_push(&loop->run_head, &loop->run_tail, w);
-			}
+			mark_ready(loop, w, false);
 		}
 	}
 	for (i = 0; i < n_dead; i++) {
@@ -881,7 +882,7 @@ static bool dispatch(php_async_loop *loop, const run_goal *goal)
 			loop->dispatching = NULL;
 		}
 		watcher_release(w); /* the queue's reference, kept through the call */
-		if (!ok || ((loop->tasks_count || !Z_ISUNDEF(ASYNC_G(unhandled))) && !drain_microtasks(loop))) {
+		if (!ok || (has_microtasks(loop) && !drain_microtasks(loop))) {
 			return false;
 		}
 	}
@@ -897,7 +898,7 @@ static bool run_ticks(php_async_loop *loop, const run_goal *goal)
 			php_async_loop_after_fork(loop);
 		}
 		/* Work queued before run(), or by the last tick's callbacks. */
-		if ((loop->tasks_count || !Z_ISUNDEF(ASYNC_G(unhandled))) && !drain_microtasks(loop)) {
+		if (has_microtasks(loop) && !drain_microtasks(loop)) {
 			return false;
 		}
 		if (loop->stop_requested || goal_reached(goal)) {

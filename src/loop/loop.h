@@ -76,7 +76,6 @@ typedef struct php_async_loop {
 	php_async_watcher *io_head;
 	HashTable fds;                    /* descriptor => first stream watcher on it */
 	uint32_t alive;                   /* enabled, referenced watchers */
-	uint32_t io_count;
 	php_async_watcher *dispatching;   /* the callback running now */
 	bool running;
 	bool stop_requested;
@@ -97,6 +96,8 @@ void php_async_loop_minfo(void);
 php_async_loop *php_async_loop_get(void);
 
 double php_async_loop_now(void);
+/* seconds (>= 0) as a timeval, rounded up to the microsecond */
+void php_async_timeval_from_seconds(double seconds, struct timeval *tv);
 
 /* Queues a microtask; takes over a reference to obj. */
 void php_async_loop_queue_microtask(php_async_loop *loop, const php_async_microtask_ops *ops,

@@ -32,16 +32,7 @@ static bool seconds_to_timeval(double seconds, uint32_t arg_num, const char *arg
 		php_async_argument_value_error(arg_num, arg_name, "must be greater than or equal to 0");
 		return false;
 	}
-	if (seconds > PHP_ASYNC_MAX_SECONDS) {
-		seconds = PHP_ASYNC_MAX_SECONDS;
-	}
-	tv->tv_sec = (time_t) seconds;
-	/* Round up: a timer must never fire early. */
-	tv->tv_usec = (suseconds_t) ceil((seconds - (double) tv->tv_sec) * 1e6);
-	if (tv->tv_usec >= 1000000) {
-		tv->tv_sec++;
-		tv->tv_usec -= 1000000;
-	}
+	php_async_timeval_from_seconds(seconds > PHP_ASYNC_MAX_SECONDS ? PHP_ASYNC_MAX_SECONDS : seconds, tv);
 	return true;
 }
 
