@@ -34,7 +34,6 @@ static zend_object *conn_create(zend_class_entry *ce)
 	zend_object_std_init(&c->std, ce);
 	object_properties_init(&c->std, ce);
 	c->std.handlers = &conn_handlers;
-	c->subprotocol = -1;
 	c->state = PHP_ASYNC_WS_HANDSHAKE;
 	ZVAL_UNDEF(&c->request);
 	return &c->std;
@@ -203,8 +202,6 @@ static void outq_clear(php_async_ws_conn *c)
 	}
 }
 
-/* Moves one frame into the output buffer: small payloads are copied, larger
- * ones referenced. Takes over the frame's reference. */
 /* Plain TCP with nothing queued: hand the frame to the kernel now, in one
  * sendmsg(), instead of arming libevent's write event for the next pass and
  * disarming it after (two epoll_ctl() calls per message). Returns the bytes
@@ -217,7 +214,7 @@ static ssize_t direct_write(php_async_ws_conn *c, const unsigned char *hdr, size
 	ssize_t n;
 	int k = 0;
 
-	if (c->tls || !c->bev) {
+	if (!c->bev || c->server->ssl_ctx) {
 		return -1;
 	}
 	if (hlen) {
@@ -351,7 +348,9 @@ static void enqueue(php_async_ws_conn *c, const unsigned char *hdr, size_t hlen,
 /* How many bytes of input wslay may read now. wslay is handed whole frames
  * only, so when it stops it holds no partial frame and its context (8.8 KB)
  * can be freed between messages: an idle connection costs only its socket.
- * A frame longer than max_message_size passes at once: wslay refuses it. */
+ * What must be refused from the header alone (a frame over max_message_size,
+ * a bad length, an oversized control frame) is never buffered: pending_fail
+ * says why, and frames() fails the connection. */
 static size_t frame_budget(php_async_ws_conn *c)
 {
 	struct evbuffer *in = bufferevent_get_input(c->bev);
@@ -379,7 +378,7 @@ static size_t frame_budget(php_async_ws_conn *c)
 			plen = (plen << 8) | h[i];
 		}
 	}
-	if (h[1] != 0 && (h[1] & 0x7f) == 127 && (h[2] & 0x80)) {
+	if ((h[1] & 0x7f) == 127 && (h[2] & 0x80)) {
 		c->pending_fail = 1002; /* RFC 6455 5.2: the most significant bit must be 0 */
 		return 0;
 	}
@@ -387,7 +386,7 @@ static size_t frame_budget(php_async_ws_conn *c)
 		c->pending_fail = 1002; /* a control frame's payload is at most 125 bytes */
 		return 0;
 	}
-	if (plen > c->server_max_message) {
+	if (plen > c->server->opt.max_message_size) {
 		c->pending_fail = 1009; /* refused from the header: never buffer it */
 		return 0;
 	} else if (avail < hlen + plen) {
@@ -485,7 +484,7 @@ static bool ensure_ws(php_async_ws_conn *c)
 		c->ws = NULL;
 		return false;
 	}
-	wslay_event_config_set_max_recv_msg_length(c->ws, c->server_max_message);
+	wslay_event_config_set_max_recv_msg_length(c->ws, c->server->opt.max_message_size);
 	c->frame_left = 0;
 	return true;
 }
@@ -646,7 +645,6 @@ static bool handshake(php_async_ws_conn *c)
 
 	php_async_hs_accept(req->key, accept);
 	c->head = zend_string_init(buf, req->length, 0);
-	c->subprotocol = chosen;
 	if (chosen >= 0) {
 		c->subprotocol_name = zend_string_init(server->opt.subprotocols[chosen], strlen(server->opt.subprotocols[chosen]), 0);
 	}
@@ -658,7 +656,6 @@ static bool handshake(php_async_ws_conn *c)
 		accept, chosen >= 0 ? "Sec-WebSocket-Protocol: " : "",
 		chosen >= 0 ? server->opt.subprotocols[chosen] : "", chosen >= 0 ? "\r\n" : "");
 
-	c->server_max_message = server->opt.max_message_size;
 	c->state = PHP_ASYNC_WS_OPEN;
 	set_read_timeout(c, server->opt.idle_timeout);
 	c->open_notified = true;
@@ -776,11 +773,10 @@ static void frames(php_async_ws_conn *c)
 		}
 	}
 	if (wslay_event_get_close_received(c->ws) && c->state == PHP_ASYNC_WS_OPEN) {
-		/* The peer started the closing handshake; wslay answers it. */
+		/* The peer started the closing handshake; wslay answered it above. */
 		c->state = PHP_ASYNC_WS_CLOSING;
 		set_read_timeout(c, CLOSE_TIMEOUT);
 	}
-	wslay_event_send(c->ws);
 }
 
 /* After any work: is it time to let go? */
@@ -892,7 +888,6 @@ void php_async_ws_conn_accept(php_async_ws_server *server, evutil_socket_t fd, s
 		zval_ptr_dtor(&zv);
 		return;
 	}
-	c->tls = server->ssl_ctx != NULL;
 	/* one read per message of up to 64 KiB, not libevent's 16 KiB steps */
 	bufferevent_set_max_single_read(c->bev, 256 * 1024);
 	bufferevent_setcb(c->bev, read_cb, write_cb, event_cb, c);

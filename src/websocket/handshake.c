@@ -44,6 +44,18 @@ static bool is_tchar(unsigned char c)
 	return c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL;
 }
 
+bool php_async_hs_is_token(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (!is_tchar((unsigned char) s[i])) {
+			return false;
+		}
+	}
+	return n > 0;
+}
+
 static php_async_slice trim(php_async_slice s)
 {
 	while (s.len && (s.p[0] == ' ' || s.p[0] == '\t')) {

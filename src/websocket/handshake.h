@@ -57,6 +57,8 @@ void php_async_hs_accept(php_async_slice key, char out[PHP_ASYNC_HS_ACCEPT_LEN +
 
 /* Case-insensitive comparison of a slice with a C string. */
 bool php_async_slice_ieq(php_async_slice s, const char *lit);
+/* Whether s is an RFC 9110 token (a subprotocol name, a header name). */
+bool php_async_hs_is_token(const char *s, size_t n);
 /* Whether a comma-separated header value holds token (case-insensitive). */
 bool php_async_hs_has_token(php_async_slice list, const char *token);
 

@@ -7,6 +7,7 @@
 #include "loop/loop.h"
 #include "promise/promise.h"
 #include "websocket/ws.h"
+#include "websocket/handshake.h"
 
 #include <event2/buffer.h>
 #include <event2/util.h>
@@ -156,6 +157,9 @@ static void drop_servers(void)
 		teardown(s);
 		s->state = PHP_ASYNC_WS_SERVER_STOPPED;
 		s->stop_timer = s->ping_timer = 0; /* the loop drops its timers itself */
+		if (ASYNC_G(loop)) {
+			php_async_loop_unref(ASYNC_G(loop)); /* as registry_remove() does */
+		}
 	} ZEND_HASH_FOREACH_END();
 	ZEND_HASH_FOREACH_PTR(servers, s) {
 		OBJ_RELEASE(&s->std);
@@ -264,20 +268,6 @@ static bool opt_string(zval *v, const char *name, zend_string **out)
 	return true;
 }
 
-/* RFC 9110 token characters: what a subprotocol name may be made of. */
-static bool is_token(const char *s, size_t n)
-{
-	size_t i;
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char) s[i];
-		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-				|| (c && strchr("!#$%&'*+-.^_`|~", c)))) {
-			return false;
-		}
-	}
-	return true;
-}
-
 static bool opt_list(zval *v, const char *name, char ***out)
 {
 	zval *item;
@@ -297,7 +287,7 @@ static bool opt_list(zval *v, const char *name, char ***out)
 			php_async_argument_value_error(3, "options", "option \"%s\" must be an array of non-empty strings", name);
 			return false;
 		}
-		if (strcmp(name, "subprotocols") == 0 && !is_token(Z_STRVAL_P(item), Z_STRLEN_P(item))) {
+		if (strcmp(name, "subprotocols") == 0 && !php_async_hs_is_token(Z_STRVAL_P(item), Z_STRLEN_P(item))) {
 			list[i] = NULL;
 			free_list(list);
 			php_async_argument_value_error(3, "options",
@@ -874,7 +864,7 @@ ZEND_METHOD(Async_WebSocketServer, broadcast)
 
 	ZEND_HASH_FOREACH_VAL(&s->conns, zv) {
 		php_async_ws_conn *c = php_async_ws_conn_from_obj(Z_OBJ_P(zv));
-		if (c->state != PHP_ASYNC_WS_OPEN || zend_hash_index_exists(&skip, c->id)) {
+		if (c->state != PHP_ASYNC_WS_OPEN || (except && zend_hash_index_exists(&skip, c->id))) {
 			continue;
 		}
 		f->refcount++;

@@ -67,7 +67,6 @@ typedef struct {
 	uint8_t state;
 	bool task_queued;                /* a processing microtask is pending */
 	bool eof;                        /* the peer closed or the socket failed */
-	bool tls;
 	bool timed_out;
 	bool reject_busy;                /* over max_connections: answer 503 */
 	bool http_error;                 /* an HTTP error answer is being written */
@@ -76,9 +75,7 @@ typedef struct {
 	bool close_initiated;            /* we sent the first close frame */
 	bool in_message;                 /* a fragmented message is half received */
 	uint64_t frame_left;             /* bytes of the current frame wslay may still read */
-	size_t server_max_message;
 	zend_string *head;               /* the handshake request, for request() */
-	int subprotocol;                 /* index in the server's list, -1: none */
 	zend_string *subprotocol_name;   /* the one agreed on, or NULL */
 	bool fail_after_flush;           /* protocol error: drop once the close frame is out */
 	uint16_t pending_fail;           /* a close code for input refused inside a wslay callback */
