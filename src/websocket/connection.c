@@ -24,6 +24,7 @@ static zend_object_handlers conn_handlers;
 
 static void outq_clear(php_async_ws_conn *c);
 static void pump(php_async_ws_conn *c);
+static bool within_limit(php_async_ws_conn *c);
 
 /* ---- the object ----------------------------------------------------------- */
 
@@ -737,8 +738,13 @@ static void frames(php_async_ws_conn *c)
 		return;
 	}
 	/* Out with what wslay queued while reading (pongs, a close frame for a
-	 * protocol error), so get_close_sent() below tells the truth. */
+	 * protocol error), so get_close_sent() below tells the truth. Pongs count
+	 * against send_buffer_limit: a peer that pings and never reads is cut. */
 	wslay_event_send(c->ws);
+	if (c->state == PHP_ASYNC_WS_OPEN && !within_limit(c)) {
+		inbox_clear(c);
+		return;
+	}
 
 	/* Messages, in order, unless the listener closed the connection. */
 	while (c->inbox_head && c->state == PHP_ASYNC_WS_OPEN && server) {
