@@ -6,6 +6,7 @@
 #include "loop/loop.h"
 #include "promise/promise.h"
 #include "websocket/ws.h"
+#include "parallel/parallel.h"
 
 /* Every class and function is declared in stubs/; the generated registration
  * code is included here, once, and the methods live in src/. */
@@ -14,11 +15,13 @@
 # include "stubs/loop_legacy_arginfo.h"
 # include "stubs/promise_legacy_arginfo.h"
 # include "stubs/websocket_legacy_arginfo.h"
+# include "stubs/parallel_legacy_arginfo.h"
 #else
 # include "stubs/errors_arginfo.h"
 # include "stubs/loop_arginfo.h"
 # include "stubs/promise_arginfo.h"
 # include "stubs/websocket_arginfo.h"
+# include "stubs/parallel_arginfo.h"
 #endif
 /* No legacy variant: the Listener's parameter types are valid on 7.4 too. */
 #include "stubs/listener_arginfo.h"
@@ -66,6 +69,17 @@ static PHP_MINIT_FUNCTION(async)
 			register_class_Async_WebSocket_HandshakeException(php_async_exception_ce));
 	}
 
+	php_async_pool_minit(register_class_Async_Parallel(), register_class_Async_Parallel_Task(),
+		register_class_Async_Parallel_WorkerException(php_async_exception_ce),
+		register_class_Async_Parallel_TaskFailedException(php_async_exception_ce),
+		register_class_Async_Parallel_SerializationException(php_async_exception_ce));
+	register_class_Async_Parallel_Worker();
+	php_async_process_minit(register_class_Async_Process(), register_class_Async_ProcessResult(),
+		register_class_Async_ProcessException(php_async_exception_ce));
+
+	PHP_ASYNC_NOT_SERIALIZABLE(php_async_parallel_ce);
+	PHP_ASYNC_NOT_SERIALIZABLE(php_async_process_ce);
+	PHP_ASYNC_NOT_SERIALIZABLE(php_async_process_result_ce);
 	PHP_ASYNC_NOT_SERIALIZABLE(php_async_ws_server_ce);
 	PHP_ASYNC_NOT_SERIALIZABLE(php_async_ws_conn_ce);
 	PHP_ASYNC_NOT_SERIALIZABLE(php_async_ws_request_ce);
@@ -89,12 +103,18 @@ static PHP_RINIT_FUNCTION(async)
 	ZVAL_UNDEF(&ASYNC_G(unhandled));
 	ASYNC_G(shutdown) = false;
 	ASYNC_G(ws_servers) = NULL;
+	ASYNC_G(children) = NULL;
+	ASYNC_G(sigchld) = NULL;
+	ASYNC_G(pools) = NULL;
+	ASYNC_G(processes) = NULL;
 	return SUCCESS;
 }
 
 static PHP_RSHUTDOWN_FUNCTION(async)
 {
-	php_async_ws_rshutdown(); /* before the loop: its sockets live in the loop's event_base */
+	/* Before the loop: their descriptors and SIGCHLD watcher live in its event_base. */
+	php_async_parallel_rshutdown();
+	php_async_ws_rshutdown();
 	php_async_loop_rshutdown();
 	php_async_loop_warn_unhandled();
 #if PHP_VERSION_ID < 80000

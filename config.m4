@@ -54,10 +54,15 @@ if test "$PHP_ASYNC" != "no"; then
     ASYNC_CFLAGS="-Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers"
   fi
 
+  dnl Async\Process: a cwd for posix_spawn() (glibc 2.29, musl 1.1.24), and
+  dnl closing the descriptors PHP opened without close-on-exec (glibc 2.34).
+  AC_CHECK_FUNCS([posix_spawn_file_actions_addchdir_np posix_spawn_file_actions_addclosefrom_np])
+
   ASYNC_SOURCES="async.c \
     src/common/callable.c \
     src/common/compat.c \
     src/common/errors.c \
+    src/common/options.c \
     src/loop/loop.c \
     src/loop/loop_api.c \
     src/loop/stream_fd.c \
@@ -68,7 +73,13 @@ if test "$PHP_ASYNC" != "no"; then
     src/websocket/frame.c \
     src/websocket/handshake.c \
     src/websocket/request.c \
-    src/websocket/server.c"
+    src/websocket/server.c \
+    src/parallel/child.c \
+    src/parallel/ipc.c \
+    src/parallel/pool.c \
+    src/parallel/process.c \
+    src/parallel/spawn.c \
+    src/parallel/worker.c"
 
   PHP_NEW_EXTENSION([async], [$ASYNC_SOURCES], [$ext_shared], [],
     [-DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 $ASYNC_CFLAGS])
@@ -76,6 +87,7 @@ if test "$PHP_ASYNC" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/src/loop])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/promise])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/websocket])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/parallel])
   PHP_ADD_INCLUDE([$ext_srcdir/src])
   PHP_ADD_EXTENSION_DEP([async], [sockets], [true])
   PHP_SUBST([ASYNC_SHARED_LIBADD])

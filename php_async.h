@@ -9,6 +9,7 @@ extern zend_module_entry async_module_entry;
 #define PHP_ASYNC_VERSION "0.1.0"
 
 struct php_async_loop;
+struct event;
 
 ZEND_BEGIN_MODULE_GLOBALS(async)
 	struct php_async_loop *loop;   /* made on first use, freed in RSHUTDOWN */
@@ -17,6 +18,10 @@ ZEND_BEGIN_MODULE_GLOBALS(async)
 	zval unhandled;                /* rejections nobody handled, not yet raised */
 	bool shutdown;                 /* RSHUTDOWN has begun */
 	HashTable *ws_servers;         /* running WebSocket servers, by object handle */
+	HashTable *children;           /* our child processes, by pid (parallel/child.c) */
+	struct event *sigchld;         /* reaps them while there are any */
+	HashTable *pools;              /* live Async\Parallel pools, by object handle (not owned) */
+	HashTable *processes;          /* running Async\Process objects, by object handle */
 #if PHP_VERSION_ID < 80000
 	zend_get_gc_buffer gc_buffer;
 #endif

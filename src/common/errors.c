@@ -30,6 +30,32 @@ void php_async_composite_exception_create(zval *out, const char *message, zval *
 	zend_update_property(php_async_composite_exception_ce, PHP_ASYNC_THIS_FOR_PROP(out), "reasons", sizeof("reasons") - 1, reasons);
 }
 
+void php_async_exception_new(zval *out, zend_class_entry *ce, const char *format, ...)
+{
+	va_list va;
+	zend_string *message;
+
+	va_start(va, format);
+	message = zend_vstrpprintf(0, format, va);
+	va_end(va);
+	object_init_ex(out, ce);
+	zend_update_property_str(instanceof_function(ce, zend_ce_exception) ? zend_ce_exception : zend_ce_error,
+		PHP_ASYNC_THIS_FOR_PROP(out), "message", sizeof("message") - 1, message);
+	zend_string_release(message);
+}
+
+bool php_async_take_exception(zval *reason)
+{
+	zend_object *ex = EG(exception);
+	if (PHP_ASYNC_IS_EXIT_EXCEPTION(ex)) {
+		return false;
+	}
+	ZVAL_OBJ(reason, ex);
+	GC_ADDREF(ex);
+	zend_clear_exception();
+	return true;
+}
+
 /* "Exception: message" for a reason that may be any value. */
 static zend_string *describe(zval *reason)
 {

@@ -19,6 +19,13 @@ void php_async_warn_unhandled(zval *reason);
 /* Makes a CompositeException holding reasons (an array; copied). */
 void php_async_composite_exception_create(zval *out, const char *message, zval *reasons);
 
+/* A new exception object of class ce (a Throwable) in out, with the message. */
+void php_async_exception_new(zval *out, zend_class_entry *ce, const char *format, ...)
+	ZEND_ATTRIBUTE_FORMAT(printf, 3, 4);
+/* Moves EG(exception) into reason (a rejection reason). False, leaving it
+ * thrown, when it is exit() unwinding, which must go on. */
+bool php_async_take_exception(zval *reason);
+
 /* "Class::method(): Argument #N ($name) <message>" as a ValueError (8.x) or
  * Async\AsyncError (7.4, which has no ValueError). */
 ZEND_COLD void php_async_argument_value_error(uint32_t arg_num, const char *arg_name, const char *format, ...)

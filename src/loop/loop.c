@@ -9,6 +9,7 @@
 #include "loop/loop_internal.h"
 #include "loop/stream_fd.h"
 #include "websocket/ws.h"
+#include "parallel/parallel.h"
 #include "ext/standard/info.h"
 
 #include <math.h>
@@ -658,6 +659,7 @@ void php_async_loop_after_fork(php_async_loop *loop)
 	}
 	drop_watchers(loop);
 	php_async_ws_after_fork();
+	php_async_parallel_after_fork();
 }
 
 void php_async_loop_rshutdown(void)
