@@ -112,6 +112,11 @@ static PHP_RINIT_FUNCTION(async)
 
 static PHP_RSHUTDOWN_FUNCTION(async)
 {
+	/* The child of a fork() that never touched the loop since: forget the
+	 * parent's servers, workers and processes first, never stop them. */
+	if (ASYNC_G(loop)) {
+		php_async_loop_get();
+	}
 	/* Before the loop: their descriptors and SIGCHLD watcher live in its event_base. */
 	php_async_parallel_rshutdown();
 	php_async_ws_rshutdown();

@@ -123,4 +123,12 @@ static zend_always_inline void zend_get_gc_buffer_use(zend_get_gc_buffer *buf, z
 # define PHP_ASYNC_OBJ_FROM_PARAM() object
 #endif
 
+/* An iterable parameter: 7.4's zpp has no Z_PARAM_ITERABLE, so it takes any
+ * value and php_async_iterable_to_array() checks it. */
+#if PHP_VERSION_ID >= 80000
+# define PHP_ASYNC_PARAM_ITERABLE(dest) Z_PARAM_ITERABLE(dest)
+#else
+# define PHP_ASYNC_PARAM_ITERABLE(dest) Z_PARAM_ZVAL(dest)
+#endif
+
 #endif

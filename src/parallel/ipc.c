@@ -71,7 +71,8 @@ static bool class_denies_serialization(zend_class_entry *ce)
 /* A class that decides itself what is serialized: its properties are not ours to judge. */
 static bool class_serializes_itself(zend_class_entry *ce)
 {
-	return ce->__serialize || ce->serialize
+	return ce->serialize
+		|| zend_hash_str_exists(&ce->function_table, "__serialize", sizeof("__serialize") - 1)
 		|| zend_hash_str_exists(&ce->function_table, "__sleep", sizeof("__sleep") - 1);
 }
 

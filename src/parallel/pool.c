@@ -1101,31 +1101,16 @@ ZEND_METHOD(Async_Parallel, submit)
 ZEND_METHOD(Async_Parallel, map)
 {
 	php_async_pool *p = pool_from_obj(Z_OBJ_P(ZEND_THIS));
-	zval *tasks, fn, arr, promises, *task, promise;
+	zval *tasks, arr, promises, *task, promise;
 	zend_string *key;
 	zend_ulong idx;
 
 	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_ITERABLE(tasks)
+		PHP_ASYNC_PARAM_ITERABLE(tasks)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!usable(p)) {
+	if (!usable(p) || !php_async_iterable_to_array(tasks, 1, "tasks", &arr)) {
 		RETURN_THROWS();
-	}
-	if (Z_TYPE_P(tasks) == IS_ARRAY) {
-		ZVAL_COPY(&arr, tasks);
-	} else {
-		zval args[2];
-		ZVAL_STRINGL(&fn, "iterator_to_array", sizeof("iterator_to_array") - 1);
-		ZVAL_COPY_VALUE(&args[0], tasks);
-		ZVAL_TRUE(&args[1]);
-		ZVAL_UNDEF(&arr);
-		call_user_function(NULL, NULL, &fn, &arr, 2, args);
-		zval_ptr_dtor(&fn);
-		if (EG(exception) || Z_TYPE(arr) != IS_ARRAY) {
-			zval_ptr_dtor(&arr);
-			RETURN_THROWS();
-		}
 	}
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(arr), task) {
 		ZVAL_DEREF(task);

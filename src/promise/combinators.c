@@ -4,11 +4,14 @@
 #include "common/errors.h"
 #include "promise/promise.h"
 
-/* The iterable as an array, keys preserved (iterator_to_array). */
-static bool to_array(zval *iterable, zval *out)
+bool php_async_iterable_to_array(zval *iterable, uint32_t arg_num, const char *arg_name, zval *out)
 {
 	zval fn, args[2];
 
+	if (!zend_is_iterable(iterable)) {
+		php_async_argument_type_error(arg_num, arg_name, "must be of type iterable, %s given", zend_zval_type_name(iterable));
+		return false;
+	}
 	if (Z_TYPE_P(iterable) == IS_ARRAY) {
 		ZVAL_COPY(out, iterable);
 		return true;
@@ -43,7 +46,7 @@ void php_async_promise_combine(php_async_combinator kind, zval *iterable, zval *
 	php_async_promise *c;
 	uint32_t n;
 
-	if (!to_array(iterable, &items)) {
+	if (!php_async_iterable_to_array(iterable, 1, "promises", &items)) {
 		return;
 	}
 	c = php_async_promise_new(return_value);

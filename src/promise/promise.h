@@ -86,6 +86,10 @@ void php_async_promise_from_value(zval *value, zval *out);
  * before suspending: the reaction keeps what is needed. */
 void php_async_promise_await(php_async_promise *p, zval *arg_slot, zval *return_value);
 
+/* The iterable as an array, keys kept (iterator_to_array); a TypeError
+ * naming the argument if it is not iterable (7.4 zpp does not check). */
+bool php_async_iterable_to_array(zval *iterable, uint32_t arg_num, const char *arg_name, zval *out);
+
 /* Combinators (combinators.c). */
 void php_async_promise_combine(php_async_combinator kind, zval *iterable, zval *return_value);
 void php_async_promise_combine_react(php_async_promise *input, php_async_reaction *r);

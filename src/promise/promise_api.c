@@ -84,19 +84,8 @@ static void combine(INTERNAL_FUNCTION_PARAMETERS, php_async_combinator kind)
 	zval *iterable;
 
 	ZEND_PARSE_PARAMETERS_START(1, 1)
-#if PHP_VERSION_ID >= 80000
-		Z_PARAM_ITERABLE(iterable)
-#else
-		Z_PARAM_ZVAL(iterable)
-#endif
+		PHP_ASYNC_PARAM_ITERABLE(iterable)
 	ZEND_PARSE_PARAMETERS_END();
-
-#if PHP_VERSION_ID < 80000
-	if (!zend_is_iterable(iterable)) {
-		php_async_argument_type_error(1, "promises", "must be of type iterable, %s given", zend_zval_type_name(iterable));
-		RETURN_THROWS();
-	}
-#endif
 
 	php_async_promise_combine(kind, iterable, return_value);
 }
