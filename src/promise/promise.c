@@ -216,11 +216,8 @@ static ZEND_NAMED_FUNCTION(resolving_reject)
 	} else {
 		/* A reason must be throwable by await(): say what was given instead. */
 		zval ex;
-		zend_string *msg = zend_strpprintf(0, "A promise was rejected with %s instead of a Throwable",
+		php_async_exception_new(&ex, zend_ce_type_error, "A promise was rejected with %s instead of a Throwable",
 			reason ? zend_zval_type_name(reason) : "nothing");
-		object_init_ex(&ex, zend_ce_type_error);
-		zend_update_property_str(zend_ce_error, PHP_ASYNC_THIS_FOR_PROP(&ex), "message", sizeof("message") - 1, msg);
-		zend_string_release(msg);
 		php_async_promise_reject(p, &ex);
 		zval_ptr_dtor(&ex);
 	}
@@ -270,18 +267,14 @@ static bool is_thenable(zval *value)
 static void run_thenable_task(zend_object *obj, void *data)
 {
 	php_async_promise *p = php_async_promise_from_obj(obj);
-	zval *thenable = data, proxy_zv, fns[2], rv;
+	zval *thenable = data, proxy_zv, fns[2], rv, ex;
 	php_async_promise *proxy = php_async_promise_new(&proxy_zv);
 
 	php_async_promise_subscribe(proxy, php_async_reaction_new(PHP_ASYNC_REACT_ADOPT, &p->std));
 	resolving_functions(proxy, fns);
 	zend_call_method(PHP_ASYNC_CALL_OBJ(thenable), Z_OBJCE_P(thenable), NULL, "then", 4, &rv, 2, &fns[0], &fns[1]);
 	zval_ptr_dtor(&rv);
-	if (EG(exception) && !PHP_ASYNC_IS_EXIT_EXCEPTION(EG(exception))) {
-		zval ex;
-		ZVAL_OBJ(&ex, EG(exception));
-		GC_ADDREF(EG(exception));
-		zend_clear_exception();
+	if (EG(exception) && php_async_take_exception(&ex)) {
 		if (!proxy->locked) {
 			proxy->locked = true;
 			php_async_promise_reject(proxy, &ex);
@@ -309,9 +302,7 @@ void php_async_promise_resolve(php_async_promise *p, zval *value)
 		php_async_promise *other = Z_ASYNC_PROMISE_P(value);
 		if (other == p) {
 			zval ex;
-			object_init_ex(&ex, zend_ce_type_error);
-			zend_update_property_string(zend_ce_error, PHP_ASYNC_THIS_FOR_PROP(&ex), "message", sizeof("message") - 1,
-				"A promise cannot be resolved with itself");
+			php_async_exception_new(&ex, zend_ce_type_error, "A promise cannot be resolved with itself");
 			php_async_promise_settle(p, PHP_ASYNC_REJECTED, &ex);
 			zval_ptr_dtor(&ex);
 			return;
@@ -352,24 +343,12 @@ void php_async_promise_from_value(zval *value, zval *out)
 
 /* Takes the pending exception as a rejection reason; false for exit(), which
  * must go on unwinding. */
-static bool take_exception(zval *reason)
-{
-	zend_object *ex = EG(exception);
-	if (PHP_ASYNC_IS_EXIT_EXCEPTION(ex)) {
-		return false;
-	}
-	ZVAL_OBJ(reason, ex);
-	GC_ADDREF(ex);
-	zend_clear_exception();
-	return true;
-}
-
 static void settle_target_from_call(php_async_promise *target, zval *retval)
 {
 	zval reason;
 
 	if (EG(exception)) {
-		if (take_exception(&reason)) {
+		if (php_async_take_exception(&reason)) {
 			php_async_promise_settle(target, PHP_ASYNC_REJECTED, &reason);
 			zval_ptr_dtor(&reason);
 		}

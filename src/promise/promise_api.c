@@ -22,7 +22,7 @@ ZEND_METHOD(Async_Promise, __construct)
 	zend_fcall_info fci;
 	zend_fcall_info_cache fcc;
 	php_async_promise *p = Z_ASYNC_PROMISE_P(ZEND_THIS);
-	zval fns[2], retval;
+	zval fns[2], retval, reason;
 
 	ZEND_PARSE_PARAMETERS_START_EX(PHP_ASYNC_ZPP_CTOR, 1, 1)
 		Z_PARAM_FUNC(fci, fcc)
@@ -36,12 +36,8 @@ ZEND_METHOD(Async_Promise, __construct)
 	zval_ptr_dtor(&retval);
 	zval_ptr_dtor(&fns[0]);
 	zval_ptr_dtor(&fns[1]);
-	if (EG(exception) && !PHP_ASYNC_IS_EXIT_EXCEPTION(EG(exception))) {
+	if (EG(exception) && php_async_take_exception(&reason)) {
 		/* An executor that throws rejects, unless it settled first. */
-		zval reason;
-		ZVAL_OBJ(&reason, EG(exception));
-		GC_ADDREF(EG(exception));
-		zend_clear_exception();
 		if (!p->locked) {
 			p->locked = true;
 			php_async_promise_reject(p, &reason);
@@ -173,9 +169,7 @@ static void timeout_fired(zend_object *obj)
 	t->timer_id = 0;
 	if (t->state == PHP_ASYNC_PENDING) {
 		zval ex;
-		object_init_ex(&ex, php_async_timeout_exception_ce);
-		zend_update_property_string(zend_ce_exception, PHP_ASYNC_THIS_FOR_PROP(&ex), "message", sizeof("message") - 1,
-			"The operation timed out");
+		php_async_exception_new(&ex, php_async_timeout_exception_ce, "The operation timed out");
 		php_async_promise_settle(t, PHP_ASYNC_REJECTED, &ex);
 		zval_ptr_dtor(&ex);
 	}
@@ -411,11 +405,8 @@ static ZEND_NAMED_FUNCTION(fiber_body)
 	zend_release_fcall_info_cache(&fcc);
 	efree(params);
 	if (EG(exception)) {
-		if (!PHP_ASYNC_IS_EXIT_EXCEPTION(EG(exception))) {
-			zval reason;
-			ZVAL_OBJ(&reason, EG(exception));
-			GC_ADDREF(EG(exception));
-			zend_clear_exception();
+		zval reason;
+		if (php_async_take_exception(&reason)) {
 			php_async_promise_reject(p, &reason);
 			zval_ptr_dtor(&reason);
 		}
