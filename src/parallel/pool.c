@@ -971,8 +971,10 @@ static bool parse_options(php_async_pool *p, HashTable *options)
 	}
 
 	if (!p->php_binary) {
-		if (!PG(php_binary) || !*PG(php_binary)) {
-			php_async_argument_value_error(1, "options", "must give \"php_binary\": PHP_BINARY is empty in this SAPI");
+		/* Under FPM or Apache, PHP_BINARY is the server, not a CLI php. */
+		if (!PG(php_binary) || !*PG(php_binary) || strcmp(sapi_module.name, "cli") != 0) {
+			php_async_argument_value_error(1, "options", "must give \"php_binary\" (a CLI php) in the %s SAPI",
+				sapi_module.name);
 			return false;
 		}
 		p->php_binary = zend_string_init(PG(php_binary), strlen(PG(php_binary)), 0);
