@@ -132,3 +132,10 @@ ZEND_COLD void php_async_argument_type_error(uint32_t arg_num, const char *arg_n
 	argument_error(zend_ce_type_error, arg_num, arg_name, format, va);
 	va_end(va);
 }
+
+void php_async_return_property(zend_class_entry *ce, zval *object, const char *name, zval *return_value)
+{
+	zval rv, *v = zend_read_property(ce, PHP_ASYNC_THIS_FOR_PROP(object), name, strlen(name), 1, &rv);
+	ZVAL_DEREF(v);
+	RETURN_COPY(v);
+}

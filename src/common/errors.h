@@ -34,4 +34,13 @@ ZEND_COLD void php_async_argument_value_error(uint32_t arg_num, const char *arg_
 ZEND_COLD void php_async_argument_type_error(uint32_t arg_num, const char *arg_name, const char *format, ...)
 	ZEND_ATTRIBUTE_FORMAT(printf, 3, 4);
 
+/* RETURN_COPY of a property (a getter of a private property). */
+void php_async_return_property(zend_class_entry *ce, zval *object, const char *name, zval *return_value);
+#define PHP_ASYNC_PROPERTY_GETTER(cls, method, ce, prop) \
+	ZEND_METHOD(cls, method) \
+	{ \
+		ZEND_PARSE_PARAMETERS_NONE(); \
+		php_async_return_property(ce, ZEND_THIS, prop, return_value); \
+	}
+
 #endif

@@ -62,3 +62,16 @@ void php_async_opt_unknown(uint32_t arg_num, zend_string *key)
 		php_async_argument_value_error(arg_num, "options", "has an unknown option \"%s\"", ZSTR_VAL(key));
 	}
 }
+
+void php_async_strv_free(char **v)
+{
+	char **s;
+
+	if (!v) {
+		return;
+	}
+	for (s = v; *s; s++) {
+		efree(*s);
+	}
+	efree(v);
+}

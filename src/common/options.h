@@ -14,4 +14,7 @@ bool php_async_opt_string(zval *v, uint32_t arg_num, const char *name, bool non_
 /* The error for a key that is not an option (or not a string). */
 void php_async_opt_unknown(uint32_t arg_num, zend_string *key);
 
+/* Frees a NULL-terminated array of estrdup()ed strings (and the array); NULL is fine. */
+void php_async_strv_free(char **v);
+
 #endif

@@ -376,15 +376,6 @@ static char **worker_argv(php_async_pool *p)
 	return argv;
 }
 
-static void free_strv(char **v)
-{
-	char **s;
-	for (s = v; *s; s++) {
-		efree(*s);
-	}
-	efree(v);
-}
-
 /* This process's environment, and the marker that Worker::main() checks. */
 static char **worker_envp(void)
 {
@@ -435,7 +426,7 @@ static php_async_worker *worker_start(php_async_pool *p, int *err)
 	spec.stdio[2] = ep[1];
 	spec.extra_fd = sp[1];
 	*err = php_async_spawn(&spec, &pid);
-	free_strv(argv);
+	php_async_strv_free(argv);
 	efree(envp);
 	close(sp[1]);
 	close(ep[1]);
@@ -1232,29 +1223,15 @@ ZEND_METHOD(Async_Parallel, stats)
 
 /* ---- the exceptions' getters ---------------------------------------------------------- */
 
-static void return_prop(zend_class_entry *ce, zval *this_zv, const char *name, zval *return_value)
-{
-	zval rv, *v = zend_read_property(ce, PHP_ASYNC_THIS_FOR_PROP(this_zv), name, strlen(name), 1, &rv);
-	ZVAL_DEREF(v);
-	RETURN_COPY(v);
-}
-
-#define PROP_GETTER(cls, method, ce, prop) \
-	ZEND_METHOD(cls, method) \
-	{ \
-		ZEND_PARSE_PARAMETERS_NONE(); \
-		return_prop(ce, ZEND_THIS, prop, return_value); \
-	}
-
-PROP_GETTER(Async_Parallel_WorkerException, getExitCode, php_async_worker_exception_ce, "exitCode")
-PROP_GETTER(Async_Parallel_WorkerException, getSignal, php_async_worker_exception_ce, "signal")
-PROP_GETTER(Async_Parallel_WorkerException, getStderr, php_async_worker_exception_ce, "stderr")
-PROP_GETTER(Async_Parallel_TaskFailedException, getOriginalClass, php_async_task_failed_exception_ce, "originalClass")
-PROP_GETTER(Async_Parallel_TaskFailedException, getOriginalMessage, php_async_task_failed_exception_ce, "originalMessage")
-PROP_GETTER(Async_Parallel_TaskFailedException, getOriginalCode, php_async_task_failed_exception_ce, "originalCode")
-PROP_GETTER(Async_Parallel_TaskFailedException, getOriginalFile, php_async_task_failed_exception_ce, "originalFile")
-PROP_GETTER(Async_Parallel_TaskFailedException, getOriginalLine, php_async_task_failed_exception_ce, "originalLine")
-PROP_GETTER(Async_Parallel_TaskFailedException, getOriginalTraceAsString, php_async_task_failed_exception_ce, "originalTrace")
+PHP_ASYNC_PROPERTY_GETTER(Async_Parallel_WorkerException, getExitCode, php_async_worker_exception_ce, "exitCode")
+PHP_ASYNC_PROPERTY_GETTER(Async_Parallel_WorkerException, getSignal, php_async_worker_exception_ce, "signal")
+PHP_ASYNC_PROPERTY_GETTER(Async_Parallel_WorkerException, getStderr, php_async_worker_exception_ce, "stderr")
+PHP_ASYNC_PROPERTY_GETTER(Async_Parallel_TaskFailedException, getOriginalClass, php_async_task_failed_exception_ce, "originalClass")
+PHP_ASYNC_PROPERTY_GETTER(Async_Parallel_TaskFailedException, getOriginalMessage, php_async_task_failed_exception_ce, "originalMessage")
+PHP_ASYNC_PROPERTY_GETTER(Async_Parallel_TaskFailedException, getOriginalCode, php_async_task_failed_exception_ce, "originalCode")
+PHP_ASYNC_PROPERTY_GETTER(Async_Parallel_TaskFailedException, getOriginalFile, php_async_task_failed_exception_ce, "originalFile")
+PHP_ASYNC_PROPERTY_GETTER(Async_Parallel_TaskFailedException, getOriginalLine, php_async_task_failed_exception_ce, "originalLine")
+PHP_ASYNC_PROPERTY_GETTER(Async_Parallel_TaskFailedException, getOriginalTraceAsString, php_async_task_failed_exception_ce, "originalTrace")
 
 ZEND_METHOD(Async_Parallel_Worker, __construct)
 {

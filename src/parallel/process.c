@@ -323,18 +323,6 @@ static zend_object *process_create(zend_class_entry *ce)
 	return &pr->std;
 }
 
-static void free_strv(char **v)
-{
-	char **s;
-	if (!v) {
-		return;
-	}
-	for (s = v; *s; s++) {
-		efree(*s);
-	}
-	efree(v);
-}
-
 /* Lets go of the child without calling PHP; signo: ask it to stop too. */
 static void teardown(php_async_process *pr, int signo)
 {
@@ -364,8 +352,8 @@ static void process_free(zend_object *obj)
 	php_async_process *pr = proc_from_obj(obj);
 
 	teardown(pr, SIGTERM);
-	free_strv(pr->argv);
-	free_strv(pr->envp);
+	php_async_strv_free(pr->argv);
+	php_async_strv_free(pr->envp);
 	if (pr->cwd) {
 		zend_string_release(pr->cwd);
 	}
@@ -427,13 +415,13 @@ static char **build_argv(HashTable *command)
 	argv = ecalloc(n + 1, sizeof(char *));
 	ZEND_HASH_FOREACH_VAL(command, v) {
 		if (!(argv[i] = c_string(v, 1, "command", "program and arguments"))) {
-			free_strv(argv);
+			php_async_strv_free(argv);
 			return NULL;
 		}
 		i++;
 	} ZEND_HASH_FOREACH_END();
 	if (!*argv[0]) {
-		free_strv(argv);
+		php_async_strv_free(argv);
 		php_async_argument_value_error(1, "command", "must start with a program name, not an empty string");
 		return NULL;
 	}
@@ -451,12 +439,12 @@ static char **build_envp(HashTable *env)
 		char *value;
 		if (!name || !ZSTR_LEN(name) || memchr(ZSTR_VAL(name), '=', ZSTR_LEN(name))
 				|| ZSTR_LEN(name) != strlen(ZSTR_VAL(name))) {
-			free_strv(envp);
+			php_async_strv_free(envp);
 			php_async_argument_value_error(2, "options", "option \"env\" must map variable names (without \"=\") to values");
 			return NULL;
 		}
 		if (!(value = c_string(v, 2, "options", "values of option \"env\""))) {
-			free_strv(envp);
+			php_async_strv_free(envp);
 			return NULL;
 		}
 		spprintf(&envp[i++], 0, "%s=%s", ZSTR_VAL(name), value);
@@ -482,7 +470,7 @@ static bool parse_options(php_async_process *pr, HashTable *options)
 				php_async_argument_value_error(2, "options", "option \"env\" must be an array of name => value");
 				return false;
 			}
-			free_strv(pr->envp);
+			php_async_strv_free(pr->envp);
 			if (!(pr->envp = build_envp(Z_ARRVAL_P(v)))) return false;
 		} else if (zend_string_equals_literal(key, "stdin")) {
 			if (Z_TYPE_P(v) == IS_TRUE) {
@@ -733,46 +721,15 @@ ZEND_METHOD(Async_Process, kill)
 
 /* ---- ProcessResult ------------------------------------------------------------------ */
 
-static void result_prop(zval *this_zv, const char *name, zval *return_value)
-{
-	zval rv, *v = zend_read_property(php_async_process_result_ce, PHP_ASYNC_THIS_FOR_PROP(this_zv), name, strlen(name), 1, &rv);
-	ZVAL_DEREF(v);
-	RETURN_COPY(v);
-}
-
 ZEND_METHOD(Async_ProcessResult, __construct)
 {
 }
 
-ZEND_METHOD(Async_ProcessResult, pid)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-	result_prop(ZEND_THIS, "pid", return_value);
-}
-
-ZEND_METHOD(Async_ProcessResult, exitCode)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-	result_prop(ZEND_THIS, "exitCode", return_value);
-}
-
-ZEND_METHOD(Async_ProcessResult, signal)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-	result_prop(ZEND_THIS, "signal", return_value);
-}
-
-ZEND_METHOD(Async_ProcessResult, stdout)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-	result_prop(ZEND_THIS, "stdout", return_value);
-}
-
-ZEND_METHOD(Async_ProcessResult, stderr)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-	result_prop(ZEND_THIS, "stderr", return_value);
-}
+PHP_ASYNC_PROPERTY_GETTER(Async_ProcessResult, pid, php_async_process_result_ce, "pid")
+PHP_ASYNC_PROPERTY_GETTER(Async_ProcessResult, exitCode, php_async_process_result_ce, "exitCode")
+PHP_ASYNC_PROPERTY_GETTER(Async_ProcessResult, signal, php_async_process_result_ce, "signal")
+PHP_ASYNC_PROPERTY_GETTER(Async_ProcessResult, stdout, php_async_process_result_ce, "stdout")
+PHP_ASYNC_PROPERTY_GETTER(Async_ProcessResult, stderr, php_async_process_result_ce, "stderr")
 
 ZEND_METHOD(Async_ProcessResult, isSuccessful)
 {

@@ -124,41 +124,30 @@ zend_string *php_async_find_program(const char *name, const char *search_path, i
 	return NULL;
 }
 
-static bool set_nonblocking(int fd)
+/* Makes fds[parent] non-blocking, or closes both and keeps errno. */
+static bool parent_end_nonblocking(int fds[2], int parent)
 {
-	int flags = fcntl(fd, F_GETFL);
-	return flags >= 0 && fcntl(fd, F_SETFL, flags | O_NONBLOCK) == 0;
+	int flags = fcntl(fds[parent], F_GETFL), e;
+
+	if (flags >= 0 && fcntl(fds[parent], F_SETFL, flags | O_NONBLOCK) == 0) {
+		return true;
+	}
+	e = errno;
+	close(fds[0]);
+	close(fds[1]);
+	errno = e;
+	return false;
 }
 
 bool php_async_cloexec_pipe(int fds[2], bool parent_reads)
 {
-	if (pipe2(fds, O_CLOEXEC) != 0) {
-		return false;
-	}
-	if (!set_nonblocking(fds[parent_reads ? 0 : 1])) {
-		int e = errno;
-		close(fds[0]);
-		close(fds[1]);
-		errno = e;
-		return false;
-	}
-	return true;
+	return pipe2(fds, O_CLOEXEC) == 0 && parent_end_nonblocking(fds, parent_reads ? 0 : 1);
 }
 
 /* fds[0] is the parent's (non-blocking), fds[1] the child's. */
 bool php_async_cloexec_socketpair(int fds[2])
 {
-	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
-		return false;
-	}
-	if (!set_nonblocking(fds[0])) {
-		int e = errno;
-		close(fds[0]);
-		close(fds[1]);
-		errno = e;
-		return false;
-	}
-	return true;
+	return socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) == 0 && parent_end_nonblocking(fds, 0);
 }
 
 /* A reader that went away must not kill the process: SIGPIPE is blocked
