@@ -737,13 +737,17 @@ static void frames(php_async_ws_conn *c)
 		fail_connection(c, c->pending_fail ? c->pending_fail : 1002);
 		return;
 	}
-	/* Out with what wslay queued while reading (pongs, a close frame for a
-	 * protocol error), so get_close_sent() below tells the truth. Pongs count
-	 * against send_buffer_limit: a peer that pings and never reads is cut. */
-	wslay_event_send(c->ws);
-	if (c->state == PHP_ASYNC_WS_OPEN && !within_limit(c)) {
-		inbox_clear(c);
-		return;
+	/* Out with what wslay queued while reading (pongs). Pongs count against
+	 * send_buffer_limit: a peer that pings and never reads is cut. A close
+	 * frame wslay queued (its answer to the peer's, or a refusal, which
+	 * also stops its reading) waits for the listener's answers to the
+	 * messages that came before it: RFC 6455 5.5.1, no data after a close. */
+	if (wslay_event_get_read_enabled(c->ws)) {
+		wslay_event_send(c->ws);
+		if (c->state == PHP_ASYNC_WS_OPEN && !within_limit(c)) {
+			inbox_clear(c);
+			return;
+		}
 	}
 
 	/* Messages, in order, unless the listener closed the connection. */
@@ -764,6 +768,8 @@ static void frames(php_async_ws_conn *c)
 	if (c->state == PHP_ASYNC_WS_CLOSED || !c->ws) {
 		return;
 	}
+	/* the close frame, if wslay queued one; so get_close_sent() below tells the truth */
+	wslay_event_send(c->ws);
 	if (!c->close_initiated && c->state == PHP_ASYNC_WS_OPEN && wslay_event_get_close_sent(c->ws)
 			&& !wslay_event_get_close_received(c->ws)) {
 		/* wslay refused the peer's input and sent a close frame with the code */
