@@ -398,6 +398,99 @@ static size_t frame_budget(php_async_ws_conn *c)
 	return avail < c->frame_left ? avail : (size_t) c->frame_left;
 }
 
+/* A received message, delivered after the input is parsed. */
+static void inbox_push(php_async_ws_conn *c, zend_string *data, bool binary)
+{
+	php_async_ws_message *m = emalloc(sizeof(*m));
+
+	m->next = NULL;
+	m->data = data;
+	m->binary = binary;
+	if (c->inbox_tail) {
+		c->inbox_tail->next = m;
+	} else {
+		c->inbox_head = m;
+	}
+	c->inbox_tail = m;
+}
+
+/* The common case without wslay: a whole message in one frame (FIN, text or
+ * binary, no RSV bits, masked, the shortest length encoding, at most
+ * max_message_size) is copied once from the input into the string PHP gets,
+ * and unmasked there a word at a time. wslay's frame layer unmasks a byte at
+ * a time and copies the payload three times. Anything else (control frames,
+ * fragments, invalid UTF-8, any protocol error) is left in the input for
+ * wslay, which answers it as before. Only called between messages, with no
+ * frame half read by wslay, so the order of frames is kept. Returns false
+ * when the next frame is one for wslay, true when the input is used up or
+ * holds only the start of a frame this path will take. */
+static bool fast_frames(php_async_ws_conn *c)
+{
+	struct evbuffer *in = bufferevent_get_input(c->bev);
+	size_t max = c->server->opt.max_message_size;
+
+	for (;;) {
+		size_t avail = evbuffer_get_length(in), hlen = 6;
+		unsigned char h[14];
+		uint64_t plen;
+		zend_string *data;
+		struct evbuffer_ptr pos;
+
+		if (avail < 2) {
+			return true;
+		}
+		evbuffer_copyout(in, h, avail < sizeof(h) ? avail : sizeof(h));
+		if ((h[0] != 0x81 && h[0] != 0x82) || !(h[1] & 0x80)) {
+			return false;
+		}
+		plen = h[1] & 0x7f;
+		if (plen == 126) {
+			hlen = 8;
+			if (avail < hlen) {
+				return true;
+			}
+			plen = ((uint64_t) h[2] << 8) | h[3];
+			if (plen < 126) {
+				return false;
+			}
+		} else if (plen == 127) {
+			int i;
+			hlen = 14;
+			if (avail < hlen) {
+				return true;
+			}
+			for (plen = 0, i = 2; i < 10; i++) {
+				plen = (plen << 8) | h[i];
+			}
+			if (plen <= 0xffff) {
+				return false;
+			}
+		}
+		if (plen > max) {
+			return false; /* frame_budget() refuses it from the header */
+		}
+		if (avail < hlen || avail - hlen < plen) {
+			return true; /* wait for the whole frame */
+		}
+		if (plen == 0) {
+			data = ZSTR_EMPTY_ALLOC();
+		} else {
+			data = zend_string_alloc((size_t) plen, 0);
+			evbuffer_ptr_set(in, &pos, hlen, EVBUFFER_PTR_SET);
+			evbuffer_copyout_from(in, &pos, ZSTR_VAL(data), (size_t) plen);
+			ZSTR_VAL(data)[plen] = '\0';
+			php_async_ws_unmask((unsigned char *) ZSTR_VAL(data), (size_t) plen, h + hlen - 4);
+			if (h[0] == 0x81 && !php_async_ws_utf8_valid((const unsigned char *) ZSTR_VAL(data), (size_t) plen)) {
+				zend_string_efree(data);
+				return false; /* wslay closes with 1007, as for any text message */
+			}
+		}
+		evbuffer_drain(in, hlen + (size_t) plen);
+		inbox_push(c, data, h[0] == 0x82);
+		c->awaiting_pong = false;
+	}
+}
+
 static ssize_t ws_recv(wslay_event_context_ptr ctx, uint8_t *buf, size_t len, int flags, void *user)
 {
 	php_async_ws_conn *c = user;
@@ -446,16 +539,8 @@ static void ws_on_msg(wslay_event_context_ptr ctx, const struct wslay_event_on_m
 
 	c->awaiting_pong = false;
 	if (arg->opcode == WSLAY_TEXT_FRAME || arg->opcode == WSLAY_BINARY_FRAME) {
-		php_async_ws_message *m = emalloc(sizeof(*m));
-		m->next = NULL;
-		m->data = arg->msg_length ? zend_string_init((const char *) arg->msg, arg->msg_length, 0) : ZSTR_EMPTY_ALLOC();
-		m->binary = arg->opcode == WSLAY_BINARY_FRAME;
-		if (c->inbox_tail) {
-			c->inbox_tail->next = m;
-		} else {
-			c->inbox_head = m;
-		}
-		c->inbox_tail = m;
+		inbox_push(c, arg->msg_length ? zend_string_init((const char *) arg->msg, arg->msg_length, 0) : ZSTR_EMPTY_ALLOC(),
+			arg->opcode == WSLAY_BINARY_FRAME);
 	} else if (arg->opcode == WSLAY_CONNECTION_CLOSE) {
 		if (arg->msg_length == 1) {
 			c->pending_fail = 1002; /* RFC 6455 5.5.1: a code is two bytes */
@@ -721,21 +806,26 @@ static void fail_connection(php_async_ws_conn *c, uint16_t code)
 	report_protocol_error(c, code);
 }
 
-static void frames(php_async_ws_conn *c)
+/* Frames through wslay; false when the connection failed or was cut. */
+static bool wslay_frames(php_async_ws_conn *c)
 {
-	php_async_ws_server *server = c->server;
-	int rv = wslay_event_recv(c->ws);
+	int rv;
 
+	if (!ensure_ws(c)) {
+		finish(c, 1011, NULL);
+		return false;
+	}
+	rv = wslay_event_recv(c->ws);
 	if (rv != 0 || c->pending_fail) {
 		/* wslay's frame layer refused the input (it answers with a close
 		 * frame without a code), or we did (see frame_budget, ws_on_msg) */
 		if (rv == WSLAY_ERR_NOMEM) {
 			log_conn(c, "async: WebSocket connection %s dropped: out of memory", c->remote);
 			finish(c, 1011, NULL);
-			return;
+			return false;
 		}
 		fail_connection(c, c->pending_fail ? c->pending_fail : 1002);
-		return;
+		return false;
 	}
 	/* Out with what wslay queued while reading (pongs). Pongs count against
 	 * send_buffer_limit: a peer that pings and never reads is cut. A close
@@ -746,6 +836,20 @@ static void frames(php_async_ws_conn *c)
 		wslay_event_send(c->ws);
 		if (c->state == PHP_ASYNC_WS_OPEN && !within_limit(c)) {
 			inbox_clear(c);
+			return false;
+		}
+	}
+	return true;
+}
+
+static void frames(php_async_ws_conn *c)
+{
+	php_async_ws_server *server = c->server;
+
+	/* Between messages, whole data frames skip wslay; it takes over at the
+	 * first frame that is not one (and stays for the rest of this input). */
+	if (c->state != PHP_ASYNC_WS_OPEN || c->in_message || c->frame_left || !fast_frames(c)) {
+		if (!wslay_frames(c)) {
 			return;
 		}
 	}
@@ -841,10 +945,6 @@ static void process(zend_object *obj, void *data)
 	}
 	if (c->bev && !c->fail_after_flush && (c->state == PHP_ASYNC_WS_OPEN || c->state == PHP_ASYNC_WS_CLOSING)
 			&& (c->ws || evbuffer_get_length(bufferevent_get_input(c->bev)) > 0)) {
-		if (!ensure_ws(c)) {
-			finish(c, 1011, NULL);
-			return;
-		}
 		frames(c);
 	}
 	settle(c);
@@ -950,50 +1050,6 @@ bool php_async_ws_conn_write_frame(php_async_ws_conn *c, const unsigned char *fr
 	return true;
 }
 
-/* RFC 3629 UTF-8: no overlongs, no surrogates, nothing above U+10FFFF. */
-static bool utf8_valid(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		unsigned char b = s[i];
-		size_t need, k;
-		uint32_t cp;
-
-		if (b < 0x80) {
-			i++;
-			continue;
-		}
-		if ((b & 0xe0) == 0xc0) {
-			need = 1;
-			cp = b & 0x1f;
-		} else if ((b & 0xf0) == 0xe0) {
-			need = 2;
-			cp = b & 0x0f;
-		} else if ((b & 0xf8) == 0xf0) {
-			need = 3;
-			cp = b & 0x07;
-		} else {
-			return false;
-		}
-		if (n - i <= need) {
-			return false;
-		}
-		for (k = 1; k <= need; k++) {
-			if ((s[i + k] & 0xc0) != 0x80) {
-				return false;
-			}
-			cp = (cp << 6) | (s[i + k] & 0x3f);
-		}
-		if ((need == 1 && cp < 0x80) || (need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000)
-				|| cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-			return false;
-		}
-		i += need + 1;
-	}
-	return true;
-}
-
 static php_async_ws_conn *this_conn(zval *this_zv)
 {
 	return php_async_ws_conn_from_obj(Z_OBJ_P(this_zv));
@@ -1021,7 +1077,7 @@ static void send_data(INTERNAL_FUNCTION_PARAMETERS, uint8_t opcode)
 		Z_PARAM_STR(data)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (opcode == WSLAY_TEXT_FRAME && !utf8_valid((const unsigned char *) ZSTR_VAL(data), ZSTR_LEN(data))) {
+	if (opcode == WSLAY_TEXT_FRAME && !php_async_ws_utf8_valid((const unsigned char *) ZSTR_VAL(data), ZSTR_LEN(data))) {
 		php_async_argument_value_error(1, "data", "must be valid UTF-8 (use sendBinary() for other bytes)");
 		RETURN_THROWS();
 	}
@@ -1128,7 +1184,7 @@ ZEND_METHOD(Async_WebSocket_Connection, close)
 		php_async_argument_value_error(2, "reason", "must be at most 123 bytes");
 		RETURN_THROWS();
 	}
-	if (reason && !utf8_valid((const unsigned char *) ZSTR_VAL(reason), ZSTR_LEN(reason))) {
+	if (reason && !php_async_ws_utf8_valid((const unsigned char *) ZSTR_VAL(reason), ZSTR_LEN(reason))) {
 		php_async_argument_value_error(2, "reason", "must be valid UTF-8");
 		RETURN_THROWS();
 	}
