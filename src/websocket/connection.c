@@ -21,6 +21,7 @@ zend_class_entry *php_async_ws_conn_ce;
 static zend_object_handlers conn_handlers;
 
 #define CLOSE_TIMEOUT 5.0 /* seconds to wait for the peer's close frame */
+#define READ_STEP (256 * 1024) /* the most read at once, as bufferevents are told */
 
 static void outq_clear(php_async_ws_conn *c);
 static void pump(php_async_ws_conn *c);
@@ -414,6 +415,81 @@ static void inbox_push(php_async_ws_conn *c, zend_string *data, bool binary)
 	c->inbox_tail = m;
 }
 
+/* Plain TCP: reads at least want more bytes (if the socket has them)
+ * straight into the input buffer. libevent 2.1 reads at most 4096 bytes per
+ * readable event (EVBUFFER_MAX_READ), each after an ioctl(FIONREAD): a
+ * 16 KiB message would take five events. Returns whether want bytes came. */
+static bool read_rest(php_async_ws_conn *c, size_t want)
+{
+	struct evbuffer *in = bufferevent_get_input(c->bev);
+	struct evbuffer_iovec vec[2];
+	struct iovec iov[2];
+	size_t room, got, part;
+	ssize_t r;
+	int n, i;
+
+	if (c->server->ssl_ctx) {
+		return false;
+	}
+	/* a socket bufferevent keeps its input's end frozen but for its own reads */
+	evbuffer_unfreeze(in, 0);
+	while (want > 0) {
+		n = evbuffer_reserve_space(in, (ev_ssize_t) (want < READ_STEP ? want : READ_STEP), vec, 2);
+		if (n <= 0) {
+			break;
+		}
+		for (room = 0, i = 0; i < n; i++) {
+			iov[i].iov_base = vec[i].iov_base;
+			iov[i].iov_len = vec[i].iov_len;
+			room += vec[i].iov_len;
+		}
+		do {
+			r = readv(bufferevent_getfd(c->bev), iov, n);
+		} while (r < 0 && errno == EINTR);
+		if (r <= 0) {
+			/* EAGAIN; EOF and errors: libevent meets those on its next read */
+			evbuffer_commit_space(in, vec, 0);
+			break;
+		}
+		for (got = (size_t) r, i = 0; i < n; i++) {
+			part = got < vec[i].iov_len ? got : vec[i].iov_len;
+			vec[i].iov_len = part;
+			got -= part;
+		}
+		evbuffer_commit_space(in, vec, n);
+		want = (size_t) r < want ? want - (size_t) r : 0;
+		if ((size_t) r < room) {
+			break; /* the socket is drained */
+		}
+	}
+	evbuffer_freeze(in, 0);
+	return want == 0;
+}
+
+/* Copies a payload out of the input, from where it starts after the
+ * header, unmasking it on the way: one pass over the bytes. */
+static void copy_payload(struct evbuffer *in, size_t at, unsigned char *dst, size_t len, const unsigned char key[4])
+{
+	struct evbuffer_iovec vec[8];
+	struct evbuffer_ptr pos;
+	size_t off = 0;
+	int n, i;
+
+	while (off < len) {
+		evbuffer_ptr_set(in, &pos, at + off, EVBUFFER_PTR_SET);
+		n = evbuffer_peek(in, (ev_ssize_t) (len - off), &pos, vec, 8);
+		ZEND_ASSERT(n > 0); /* the caller saw the whole payload in */
+		if (n <= 0) {
+			break;
+		}
+		for (i = 0; i < n && i < 8 && off < len; i++) {
+			size_t part = vec[i].iov_len < len - off ? vec[i].iov_len : len - off;
+			php_async_ws_unmask_copy(dst + off, vec[i].iov_base, part, key, off);
+			off += part;
+		}
+	}
+}
+
 /* The common case without wslay: a whole message in one frame (FIN, text or
  * binary, no RSV bits, masked, the shortest length encoding, at most
  * max_message_size) is copied once from the input into the string PHP gets,
@@ -434,7 +510,6 @@ static bool fast_frames(php_async_ws_conn *c)
 		unsigned char h[14];
 		uint64_t plen;
 		zend_string *data;
-		struct evbuffer_ptr pos;
 
 		if (avail < 2) {
 			return true;
@@ -469,17 +544,15 @@ static bool fast_frames(php_async_ws_conn *c)
 		if (plen > max) {
 			return false; /* frame_budget() refuses it from the header */
 		}
-		if (avail < hlen || avail - hlen < plen) {
+		if (avail < hlen || (avail - hlen < plen && !read_rest(c, hlen + (size_t) plen - avail))) {
 			return true; /* wait for the whole frame */
 		}
 		if (plen == 0) {
 			data = ZSTR_EMPTY_ALLOC();
 		} else {
 			data = zend_string_alloc((size_t) plen, 0);
-			evbuffer_ptr_set(in, &pos, hlen, EVBUFFER_PTR_SET);
-			evbuffer_copyout_from(in, &pos, ZSTR_VAL(data), (size_t) plen);
+			copy_payload(in, hlen, (unsigned char *) ZSTR_VAL(data), (size_t) plen, h + hlen - 4);
 			ZSTR_VAL(data)[plen] = '\0';
-			php_async_ws_unmask((unsigned char *) ZSTR_VAL(data), (size_t) plen, h + hlen - 4);
 			if (h[0] == 0x81 && !php_async_ws_utf8_valid((const unsigned char *) ZSTR_VAL(data), (size_t) plen)) {
 				zend_string_efree(data);
 				return false; /* wslay closes with 1007, as for any text message */
@@ -1001,7 +1074,7 @@ void php_async_ws_conn_accept(php_async_ws_server *server, evutil_socket_t fd, s
 		return;
 	}
 	/* one read per message of up to 64 KiB, not libevent's 16 KiB steps */
-	bufferevent_set_max_single_read(c->bev, 256 * 1024);
+	bufferevent_set_max_single_read(c->bev, READ_STEP);
 	bufferevent_setcb(c->bev, read_cb, write_cb, event_cb, c);
 	bufferevent_setwatermark(c->bev, EV_WRITE, OUT_LOW, 0);
 	set_read_timeout(c, server->opt.handshake_timeout);

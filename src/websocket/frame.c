@@ -5,6 +5,10 @@
 #include "php_async_compat.h"
 #include "websocket/ws.h"
 
+#ifdef __SSE2__
+# include <emmintrin.h>
+#endif
+
 size_t php_async_ws_frame_header(unsigned char out[10], uint8_t opcode, size_t len)
 {
 	out[0] = (unsigned char) (0x80 | (opcode & 0x0f));
@@ -30,24 +34,36 @@ size_t php_async_ws_frame_header(unsigned char out[10], uint8_t opcode, size_t l
 	return 10;
 }
 
-/* RFC 6455 5.3: byte i of the payload is XORed with key[i % 4]. Eight
- * bytes at a time (the key repeated twice is the same in either byte
- * order); memcpy keeps unaligned loads legal and compiles to plain moves. */
-void php_async_ws_unmask(unsigned char *p, size_t n, const unsigned char key[4])
+/* RFC 6455 5.3: byte i of the payload is XORed with key[i % 4]; src holds
+ * the bytes from offset on. Sixteen bytes at a time with SSE2 (every x86-64
+ * CPU has it), else eight: the key repeated is the same in either byte
+ * order, and memcpy keeps unaligned loads legal. */
+void php_async_ws_unmask_copy(unsigned char *dst, const unsigned char *src, size_t n, const unsigned char key[4],
+	size_t offset)
 {
+	unsigned char k[4] = { key[offset & 3], key[(offset + 1) & 3], key[(offset + 2) & 3], key[(offset + 3) & 3] };
 	uint32_t k4;
 	uint64_t k8, w;
 	size_t i = 0;
 
-	memcpy(&k4, key, 4);
+	memcpy(&k4, k, 4);
 	k8 = ((uint64_t) k4 << 32) | k4;
+#ifdef __SSE2__
+	{
+		__m128i k16 = _mm_set1_epi32((int) k4);
+		for (; i + 16 <= n; i += 16) {
+			_mm_storeu_si128((__m128i *) (dst + i),
+				_mm_xor_si128(_mm_loadu_si128((const __m128i *) (src + i)), k16));
+		}
+	}
+#endif
 	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, p + i, 8);
+		memcpy(&w, src + i, 8);
 		w ^= k8;
-		memcpy(p + i, &w, 8);
+		memcpy(dst + i, &w, 8);
 	}
 	for (; i < n; i++) {
-		p[i] ^= key[i & 3];
+		dst[i] = src[i] ^ k[i & 3];
 	}
 }
 

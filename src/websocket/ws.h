@@ -154,8 +154,10 @@ void php_async_ws_request_create(php_async_ws_conn *c, zval *out);
 
 /* frame.c: a server frame (unmasked), header and payload. */
 size_t php_async_ws_frame_header(unsigned char out[10], uint8_t opcode, size_t payload_len);
-/* Unmasks a client frame's payload in place (RFC 6455 5.3). */
-void php_async_ws_unmask(unsigned char *p, size_t n, const unsigned char key[4]);
+/* Copies n bytes of a client frame's payload, from offset on, unmasking
+ * them (RFC 6455 5.3); dst may be src. */
+void php_async_ws_unmask_copy(unsigned char *dst, const unsigned char *src, size_t n, const unsigned char key[4],
+	size_t offset);
 /* RFC 3629 UTF-8, as RFC 6455 8.1 wants of text messages. */
 bool php_async_ws_utf8_valid(const unsigned char *s, size_t n);
 
