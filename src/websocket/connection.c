@@ -22,6 +22,14 @@ static zend_object_handlers conn_handlers;
 
 #define CLOSE_TIMEOUT 5.0 /* seconds to wait for the peer's close frame */
 #define READ_STEP (256 * 1024) /* the most read at once, as bufferevents are told */
+#define READ_SPILL 1024         /* stack room for a read beyond the frame (more small frames) */
+/* Room asked of the input buffer by a readable event: what the last frame
+ * took, at most a 4 KiB chain (libevent rounds a chain and its header up
+ * to a power of two). The rest of a larger frame is read when it is
+ * parsed, into a chain that is freed right after: big chains for a
+ * hundred connections at once, all freed together, made glibc trim and
+ * regrow its heap (page faults). */
+#define READ_ROOM (4096 - 128)
 
 static void outq_clear(php_async_ws_conn *c);
 static void pump(php_async_ws_conn *c);
@@ -57,6 +65,10 @@ static void inbox_clear(php_async_ws_conn *c)
 void php_async_ws_conn_release_io(php_async_ws_conn *c)
 {
 	outq_clear(c);
+	if (c->rev) {
+		event_free(c->rev);
+		c->rev = NULL;
+	}
 	if (c->bev) {
 		bufferevent_free(c->bev);
 		c->bev = NULL;
@@ -160,15 +172,138 @@ static void event_cb(struct bufferevent *bev, short what, void *arg)
 
 static void set_read_timeout(php_async_ws_conn *c, double seconds)
 {
-	struct timeval tv;
+	struct timeval tv, *t = NULL;
 
-	if (seconds <= 0) {
-		bufferevent_set_timeouts(c->bev, NULL, NULL);
+	if (seconds > 0) {
+		tv.tv_sec = (time_t) seconds;
+		tv.tv_usec = (suseconds_t) ((seconds - (double) tv.tv_sec) * 1e6);
+		t = &tv;
+	}
+	if (!c->rev) {
+		bufferevent_set_timeouts(c->bev, t, NULL);
+	} else if (event_pending(c->rev, EV_READ, NULL)) {
+		/* a persistent event's timeout restarts at every read, as a
+		 * bufferevent's does; not when reading stopped */
+		event_add(c->rev, t);
+	}
+}
+
+static void stop_reading(php_async_ws_conn *c)
+{
+	bufferevent_disable(c->bev, EV_READ);
+	if (c->rev) {
+		event_del(c->rev);
+	}
+}
+
+/* ---- reading plain TCP ---------------------------------------------------------- */
+
+/* One read from a plain TCP socket into the input buffer: want bytes of
+ * room in it, and a spill area on the stack for whatever else the socket
+ * has, copied in after. The room is sized by the caller (the frame being
+ * read, or the last one), not by an ioctl(FIONREAD) as libevent does
+ * before each of its reads, which also take at most 4096 bytes (2.1's
+ * EVBUFFER_MAX_READ): a 16 KiB message took five readable events. Room
+ * for much more than a frame would cost a large chain per read (page
+ * faults when a thousand connections read at once). Returns what readv()
+ * returns; *room is what it could have read. */
+static ssize_t read_some(php_async_ws_conn *c, size_t want, size_t *room)
+{
+	struct evbuffer *in = bufferevent_get_input(c->bev);
+	struct evbuffer_iovec vec[2];
+	struct iovec iov[3];
+	unsigned char spill[READ_SPILL];
+	size_t got, part;
+	ssize_t r;
+	int n, i;
+
+	/* a socket bufferevent keeps its input's end frozen but for its own reads */
+	evbuffer_unfreeze(in, 0);
+	n = evbuffer_reserve_space(in, (ev_ssize_t) want, vec, 2);
+	if (n < 0) {
+		n = 0;
+	}
+	for (*room = 0, i = 0; i < n; i++) {
+		iov[i].iov_base = vec[i].iov_base;
+		iov[i].iov_len = vec[i].iov_len;
+		*room += vec[i].iov_len;
+	}
+	iov[n].iov_base = spill;
+	iov[n].iov_len = sizeof(spill);
+	*room += sizeof(spill);
+	do {
+		r = readv(bufferevent_getfd(c->bev), iov, n + 1);
+	} while (r < 0 && errno == EINTR);
+	for (got = r > 0 ? (size_t) r : 0, i = 0; i < n; i++) {
+		part = got < vec[i].iov_len ? got : vec[i].iov_len;
+		vec[i].iov_len = part;
+		got -= part;
+	}
+	if (n) {
+		evbuffer_commit_space(in, vec, r > 0 ? n : 0);
+	}
+	if (got) {
+		evbuffer_add(in, spill, got);
+	}
+	evbuffer_freeze(in, 0);
+	return r;
+}
+
+/* Reads until want more bytes came or the socket has no more (false). */
+static bool read_rest(php_async_ws_conn *c, size_t want)
+{
+	size_t room;
+	ssize_t r;
+
+	if (!c->rev) {
+		return false; /* TLS: the bufferevent reads */
+	}
+	while (want > 0) {
+		r = read_some(c, want < READ_STEP ? want : READ_STEP, &room);
+		if (r <= 0) {
+			return false; /* EAGAIN; EOF and errors: the next readable event meets them */
+		}
+		want = (size_t) r < want ? want - (size_t) r : 0;
+		if ((size_t) r < room) {
+			break; /* the socket is drained */
+		}
+	}
+	return want == 0;
+}
+
+static void sock_read_cb(evutil_socket_t fd, short what, void *arg)
+{
+	php_async_ws_conn *c = arg;
+	size_t room;
+	ssize_t r;
+
+	if (what & EV_TIMEOUT) {
+		c->timed_out = true;
+	} else {
+		r = read_some(c, c->read_hint < READ_ROOM ? (c->read_hint ? c->read_hint : 1024) : READ_ROOM, &room);
+		if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			return;
+		}
+		if (r <= 0) {
+			c->eof = true;
+			event_del(c->rev);
+		}
+	}
+	queue_process(c);
+}
+
+/* Open, on plain TCP: reads without the bufferevent from now on. */
+static void read_directly(php_async_ws_conn *c)
+{
+	if (c->server->ssl_ctx) {
 		return;
 	}
-	tv.tv_sec = (time_t) seconds;
-	tv.tv_usec = (suseconds_t) ((seconds - (double) tv.tv_sec) * 1e6);
-	bufferevent_set_timeouts(c->bev, &tv, NULL);
+	c->rev = event_new(bufferevent_get_base(c->bev), bufferevent_getfd(c->bev), EV_READ | EV_PERSIST, sock_read_cb, c);
+	if (c->rev) {
+		bufferevent_disable(c->bev, EV_READ);
+		bufferevent_set_timeouts(c->bev, NULL, NULL);
+		event_add(c->rev, NULL);
+	}
 }
 
 /* ---- the outgoing queue ----------------------------------------------------- */
@@ -415,57 +550,6 @@ static void inbox_push(php_async_ws_conn *c, zend_string *data, bool binary)
 	c->inbox_tail = m;
 }
 
-/* Plain TCP: reads at least want more bytes (if the socket has them)
- * straight into the input buffer. libevent 2.1 reads at most 4096 bytes per
- * readable event (EVBUFFER_MAX_READ), each after an ioctl(FIONREAD): a
- * 16 KiB message would take five events. Returns whether want bytes came. */
-static bool read_rest(php_async_ws_conn *c, size_t want)
-{
-	struct evbuffer *in = bufferevent_get_input(c->bev);
-	struct evbuffer_iovec vec[2];
-	struct iovec iov[2];
-	size_t room, got, part;
-	ssize_t r;
-	int n, i;
-
-	if (c->server->ssl_ctx) {
-		return false;
-	}
-	/* a socket bufferevent keeps its input's end frozen but for its own reads */
-	evbuffer_unfreeze(in, 0);
-	while (want > 0) {
-		n = evbuffer_reserve_space(in, (ev_ssize_t) (want < READ_STEP ? want : READ_STEP), vec, 2);
-		if (n <= 0) {
-			break;
-		}
-		for (room = 0, i = 0; i < n; i++) {
-			iov[i].iov_base = vec[i].iov_base;
-			iov[i].iov_len = vec[i].iov_len;
-			room += vec[i].iov_len;
-		}
-		do {
-			r = readv(bufferevent_getfd(c->bev), iov, n);
-		} while (r < 0 && errno == EINTR);
-		if (r <= 0) {
-			/* EAGAIN; EOF and errors: libevent meets those on its next read */
-			evbuffer_commit_space(in, vec, 0);
-			break;
-		}
-		for (got = (size_t) r, i = 0; i < n; i++) {
-			part = got < vec[i].iov_len ? got : vec[i].iov_len;
-			vec[i].iov_len = part;
-			got -= part;
-		}
-		evbuffer_commit_space(in, vec, n);
-		want = (size_t) r < want ? want - (size_t) r : 0;
-		if ((size_t) r < room) {
-			break; /* the socket is drained */
-		}
-	}
-	evbuffer_freeze(in, 0);
-	return want == 0;
-}
-
 /* Copies a payload out of the input, from where it starts after the
  * header, unmasking it on the way: one pass over the bytes. */
 static void copy_payload(struct evbuffer *in, size_t at, unsigned char *dst, size_t len, const unsigned char key[4])
@@ -559,6 +643,7 @@ static bool fast_frames(php_async_ws_conn *c)
 			}
 		}
 		evbuffer_drain(in, hlen + (size_t) plen);
+		c->read_hint = hlen + plen < READ_STEP ? (uint32_t) (hlen + plen) : READ_STEP;
 		inbox_push(c, data, h[0] == 0x82);
 		c->awaiting_pong = false;
 	}
@@ -743,7 +828,7 @@ static void http_error(php_async_ws_conn *c, int status, const char *reason)
 		status == 426 ? "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\n" : status == 405 ? "Allow: GET\r\n" : "",
 		reason);
 	c->http_error = true;
-	bufferevent_disable(c->bev, EV_READ);
+	stop_reading(c);
 	if (c->server) {
 		log_conn(c, "async: WebSocket handshake from %s refused with %d: %s", c->remote, status, reason);
 	}
@@ -816,6 +901,7 @@ static bool handshake(php_async_ws_conn *c)
 		chosen >= 0 ? server->opt.subprotocols[chosen] : "", chosen >= 0 ? "\r\n" : "");
 
 	c->state = PHP_ASYNC_WS_OPEN;
+	read_directly(c);
 	set_read_timeout(c, server->opt.idle_timeout);
 	c->open_notified = true;
 	php_async_ws_call_listener(server, server->on_open, c, 0, NULL);
@@ -870,7 +956,7 @@ static void fail_connection(php_async_ws_conn *c, uint16_t code)
 	}
 	inbox_clear(c);
 	evbuffer_drain(in, evbuffer_get_length(in));
-	bufferevent_disable(c->bev, EV_READ);
+	stop_reading(c);
 	enqueue(c, NULL, 0, frame, sizeof(frame), NULL, NULL);
 	c->close_code = code;
 	c->state = PHP_ASYNC_WS_CLOSING;
@@ -955,7 +1041,7 @@ static void frames(php_async_ws_conn *c)
 		c->state = PHP_ASYNC_WS_CLOSING;
 		/* RFC 6455 7.1.7: fail the connection; do not wait for an answer */
 		c->fail_after_flush = true;
-		bufferevent_disable(c->bev, EV_READ);
+		stop_reading(c);
 		report_protocol_error(c, code);
 		if (c->state == PHP_ASYNC_WS_CLOSED || !c->ws) {
 			return;
