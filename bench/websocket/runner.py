@@ -30,6 +30,9 @@ def server_cmd(name):
     so = os.environ["ASYNC_SO"]
     if name == "async":
         return ["php", "-d", "memory_limit=-1", "-d", "extension=" + so, os.path.join(HERE, "servers", "async.php")], {}
+    if name == "async-b":  # not in the default set: another build, ASYNC_SO_B, for A/B runs
+        return ["php", "-d", "memory_limit=-1", "-d", "extension=" + os.environ["ASYNC_SO_B"],
+                os.path.join(HERE, "servers", "async.php")], {}
     if name == "floor":
         return [os.path.join(BUILD, "floor")], {}
     if name == "floor-bev":  # not in the default set: see README, "Where the time goes"
