@@ -199,14 +199,12 @@ static void stop_reading(php_async_ws_conn *c)
 /* ---- reading plain TCP ---------------------------------------------------------- */
 
 /* One read from a plain TCP socket into the input buffer: want bytes of
- * room in it, and a spill area on the stack for whatever else the socket
- * has, copied in after. The room is sized by the caller (the frame being
- * read, or the last one), not by an ioctl(FIONREAD) as libevent does
- * before each of its reads, which also take at most 4096 bytes (2.1's
- * EVBUFFER_MAX_READ): a 16 KiB message took five readable events. Room
- * for much more than a frame would cost a large chain per read (page
- * faults when a thousand connections read at once). Returns what readv()
- * returns; *room is what it could have read. */
+ * room in it, and a little more on the stack for further small frames.
+ * The caller sizes the room (the frame being read, or the last one)
+ * instead of an ioctl(FIONREAD) as libevent does before each of its reads,
+ * which also take at most 4096 bytes (2.1's EVBUFFER_MAX_READ): a 16 KiB
+ * message took five readable events. Returns what readv() returns, with
+ * its errno; *room is what it could have read. */
 static ssize_t read_some(php_async_ws_conn *c, size_t want, size_t *room)
 {
 	struct evbuffer *in = bufferevent_get_input(c->bev);
@@ -215,7 +213,7 @@ static ssize_t read_some(php_async_ws_conn *c, size_t want, size_t *room)
 	unsigned char spill[READ_SPILL];
 	size_t got, part;
 	ssize_t r;
-	int n, i;
+	int n, i, err;
 
 	/* a socket bufferevent keeps its input's end frozen but for its own reads */
 	evbuffer_unfreeze(in, 0);
@@ -234,6 +232,7 @@ static ssize_t read_some(php_async_ws_conn *c, size_t want, size_t *room)
 	do {
 		r = readv(bufferevent_getfd(c->bev), iov, n + 1);
 	} while (r < 0 && errno == EINTR);
+	err = errno;
 	for (got = r > 0 ? (size_t) r : 0, i = 0; i < n; i++) {
 		part = got < vec[i].iov_len ? got : vec[i].iov_len;
 		vec[i].iov_len = part;
@@ -246,6 +245,7 @@ static ssize_t read_some(php_async_ws_conn *c, size_t want, size_t *room)
 		evbuffer_add(in, spill, got);
 	}
 	evbuffer_freeze(in, 0);
+	errno = err;
 	return r;
 }
 
