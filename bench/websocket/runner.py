@@ -30,6 +30,9 @@ def server_cmd(name):
     so = os.environ["ASYNC_SO"]
     if name == "async":
         return ["php", "-d", "memory_limit=-1", "-d", "extension=" + so, os.path.join(HERE, "servers", "async.php")], {}
+    if name == "async-b":  # not in the default set: another build, ASYNC_SO_B, for A/B runs
+        return ["php", "-d", "memory_limit=-1", "-d", "extension=" + os.environ["ASYNC_SO_B"],
+                os.path.join(HERE, "servers", "async.php")], {}
     if name == "floor":
         return [os.path.join(BUILD, "floor")], {}
     if name == "floor-bev":  # not in the default set: see README, "Where the time goes"
@@ -168,6 +171,8 @@ def main():
     ap.add_argument("--server-cpu", default="0")
     ap.add_argument("--loadgen-cpu", default="1")
     ap.add_argument("--json", help="write every run's result to this file")
+    ap.add_argument("--cases", help="CONNSxBYTES cases instead of the default ones, e.g. 1000x64,100x16384 "
+                    "(echo); broadcast keeps those of its own that are listed (SUBSx64)")
     args = ap.parse_args()
     servers = [s for s in args.servers.split(",") if s]
     only = set(args.only.split(","))
@@ -183,6 +188,10 @@ def main():
         duration, warmup = args.duration or 3.0, 1.0
         idle_sizes = [1000, 10000]
     bcast_cases = [(1000, 64), (10000, 64)]
+    if args.cases:
+        wanted = {tuple(int(n) for n in c.split("x")) for c in args.cases.split(",") if c}
+        echo_cases = sorted(wanted)
+        bcast_cases = [c for c in bcast_cases if c in wanted]
 
     started = time.time()
     now = datetime.datetime.now(datetime.timezone.utc)

@@ -21,6 +21,15 @@ zend_class_entry *php_async_ws_conn_ce;
 static zend_object_handlers conn_handlers;
 
 #define CLOSE_TIMEOUT 5.0 /* seconds to wait for the peer's close frame */
+#define READ_STEP (256 * 1024) /* the most read at once, as bufferevents are told */
+#define READ_SPILL 1024         /* stack room for a read beyond the frame (more small frames) */
+/* Room asked of the input buffer by a readable event: what the last frame
+ * took, at most a 4 KiB chain (libevent rounds a chain and its header up
+ * to a power of two). The rest of a larger frame is read when it is
+ * parsed, into a chain that is freed right after: big chains for a
+ * hundred connections at once, all freed together, made glibc trim and
+ * regrow its heap (page faults). */
+#define READ_ROOM (4096 - 128)
 
 static void outq_clear(php_async_ws_conn *c);
 static void pump(php_async_ws_conn *c);
@@ -56,6 +65,10 @@ static void inbox_clear(php_async_ws_conn *c)
 void php_async_ws_conn_release_io(php_async_ws_conn *c)
 {
 	outq_clear(c);
+	if (c->rev) {
+		event_free(c->rev);
+		c->rev = NULL;
+	}
 	if (c->bev) {
 		bufferevent_free(c->bev);
 		c->bev = NULL;
@@ -159,15 +172,138 @@ static void event_cb(struct bufferevent *bev, short what, void *arg)
 
 static void set_read_timeout(php_async_ws_conn *c, double seconds)
 {
-	struct timeval tv;
+	struct timeval tv, *t = NULL;
 
-	if (seconds <= 0) {
-		bufferevent_set_timeouts(c->bev, NULL, NULL);
+	if (seconds > 0) {
+		tv.tv_sec = (time_t) seconds;
+		tv.tv_usec = (suseconds_t) ((seconds - (double) tv.tv_sec) * 1e6);
+		t = &tv;
+	}
+	if (!c->rev) {
+		bufferevent_set_timeouts(c->bev, t, NULL);
+	} else if (event_pending(c->rev, EV_READ, NULL)) {
+		/* a persistent event's timeout restarts at every read, as a
+		 * bufferevent's does; not when reading stopped */
+		event_add(c->rev, t);
+	}
+}
+
+static void stop_reading(php_async_ws_conn *c)
+{
+	bufferevent_disable(c->bev, EV_READ);
+	if (c->rev) {
+		event_del(c->rev);
+	}
+}
+
+/* ---- reading plain TCP ---------------------------------------------------------- */
+
+/* One read from a plain TCP socket into the input buffer: want bytes of
+ * room in it, and a little more on the stack for further small frames.
+ * The caller sizes the room (the frame being read, or the last one)
+ * instead of an ioctl(FIONREAD) as libevent does before each of its reads,
+ * which also take at most 4096 bytes (2.1's EVBUFFER_MAX_READ): a 16 KiB
+ * message took five readable events. Returns what readv() returns, with
+ * its errno; *room is what it could have read. */
+static ssize_t read_some(php_async_ws_conn *c, size_t want, size_t *room)
+{
+	struct evbuffer *in = bufferevent_get_input(c->bev);
+	struct evbuffer_iovec vec[2];
+	struct iovec iov[3];
+	unsigned char spill[READ_SPILL];
+	size_t got, part;
+	ssize_t r;
+	int n, i, err;
+
+	/* a socket bufferevent keeps its input's end frozen but for its own reads */
+	evbuffer_unfreeze(in, 0);
+	n = evbuffer_reserve_space(in, (ev_ssize_t) want, vec, 2);
+	if (n < 0) {
+		n = 0;
+	}
+	for (*room = 0, i = 0; i < n; i++) {
+		iov[i].iov_base = vec[i].iov_base;
+		iov[i].iov_len = vec[i].iov_len;
+		*room += vec[i].iov_len;
+	}
+	iov[n].iov_base = spill;
+	iov[n].iov_len = sizeof(spill);
+	*room += sizeof(spill);
+	do {
+		r = readv(bufferevent_getfd(c->bev), iov, n + 1);
+	} while (r < 0 && errno == EINTR);
+	err = errno;
+	for (got = r > 0 ? (size_t) r : 0, i = 0; i < n; i++) {
+		part = got < vec[i].iov_len ? got : vec[i].iov_len;
+		vec[i].iov_len = part;
+		got -= part;
+	}
+	if (n) {
+		evbuffer_commit_space(in, vec, r > 0 ? n : 0);
+	}
+	if (got) {
+		evbuffer_add(in, spill, got);
+	}
+	evbuffer_freeze(in, 0);
+	errno = err;
+	return r;
+}
+
+/* Reads until want more bytes came or the socket has no more (false). */
+static bool read_rest(php_async_ws_conn *c, size_t want)
+{
+	size_t room;
+	ssize_t r;
+
+	if (!c->rev) {
+		return false; /* TLS: the bufferevent reads */
+	}
+	while (want > 0) {
+		r = read_some(c, want < READ_STEP ? want : READ_STEP, &room);
+		if (r <= 0) {
+			return false; /* EAGAIN; EOF and errors: the next readable event meets them */
+		}
+		want = (size_t) r < want ? want - (size_t) r : 0;
+		if ((size_t) r < room) {
+			break; /* the socket is drained */
+		}
+	}
+	return want == 0;
+}
+
+static void sock_read_cb(evutil_socket_t fd, short what, void *arg)
+{
+	php_async_ws_conn *c = arg;
+	size_t room;
+	ssize_t r;
+
+	if (what & EV_TIMEOUT) {
+		c->timed_out = true;
+	} else {
+		r = read_some(c, c->read_hint < READ_ROOM ? (c->read_hint ? c->read_hint : 1024) : READ_ROOM, &room);
+		if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			return;
+		}
+		if (r <= 0) {
+			c->eof = true;
+			event_del(c->rev);
+		}
+	}
+	queue_process(c);
+}
+
+/* Open, on plain TCP: reads without the bufferevent from now on. */
+static void read_directly(php_async_ws_conn *c)
+{
+	if (c->server->ssl_ctx) {
 		return;
 	}
-	tv.tv_sec = (time_t) seconds;
-	tv.tv_usec = (suseconds_t) ((seconds - (double) tv.tv_sec) * 1e6);
-	bufferevent_set_timeouts(c->bev, &tv, NULL);
+	c->rev = event_new(bufferevent_get_base(c->bev), bufferevent_getfd(c->bev), EV_READ | EV_PERSIST, sock_read_cb, c);
+	if (c->rev) {
+		bufferevent_disable(c->bev, EV_READ);
+		bufferevent_set_timeouts(c->bev, NULL, NULL);
+		event_add(c->rev, NULL);
+	}
 }
 
 /* ---- the outgoing queue ----------------------------------------------------- */
@@ -398,6 +534,121 @@ static size_t frame_budget(php_async_ws_conn *c)
 	return avail < c->frame_left ? avail : (size_t) c->frame_left;
 }
 
+/* A received message, delivered after the input is parsed. */
+static void inbox_push(php_async_ws_conn *c, zend_string *data, bool binary)
+{
+	php_async_ws_message *m = emalloc(sizeof(*m));
+
+	m->next = NULL;
+	m->data = data;
+	m->binary = binary;
+	if (c->inbox_tail) {
+		c->inbox_tail->next = m;
+	} else {
+		c->inbox_head = m;
+	}
+	c->inbox_tail = m;
+}
+
+/* Copies a payload out of the input, from where it starts after the
+ * header, unmasking it on the way: one pass over the bytes. */
+static void copy_payload(struct evbuffer *in, size_t at, unsigned char *dst, size_t len, const unsigned char key[4])
+{
+	struct evbuffer_iovec vec[8];
+	struct evbuffer_ptr pos;
+	size_t off = 0;
+	int n, i;
+
+	while (off < len) {
+		evbuffer_ptr_set(in, &pos, at + off, EVBUFFER_PTR_SET);
+		n = evbuffer_peek(in, (ev_ssize_t) (len - off), &pos, vec, 8);
+		ZEND_ASSERT(n > 0); /* the caller saw the whole payload in */
+		if (n <= 0) {
+			break;
+		}
+		for (i = 0; i < n && i < 8 && off < len; i++) {
+			size_t part = vec[i].iov_len < len - off ? vec[i].iov_len : len - off;
+			php_async_ws_unmask_copy(dst + off, vec[i].iov_base, part, key, off);
+			off += part;
+		}
+	}
+}
+
+/* The common case without wslay: a whole message in one frame (FIN, text or
+ * binary, no RSV bits, masked, the shortest length encoding, at most
+ * max_message_size) is copied once from the input into the string PHP gets,
+ * and unmasked there a word at a time. wslay's frame layer unmasks a byte at
+ * a time and copies the payload three times. Anything else (control frames,
+ * fragments, invalid UTF-8, any protocol error) is left in the input for
+ * wslay, which answers it as before. Only called between messages, with no
+ * frame half read by wslay, so the order of frames is kept. Returns false
+ * when the next frame is one for wslay, true when the input is used up or
+ * holds only the start of a frame this path will take. */
+static bool fast_frames(php_async_ws_conn *c)
+{
+	struct evbuffer *in = bufferevent_get_input(c->bev);
+	size_t max = c->server->opt.max_message_size;
+
+	for (;;) {
+		size_t avail = evbuffer_get_length(in), hlen = 6;
+		unsigned char h[14];
+		uint64_t plen;
+		zend_string *data;
+
+		if (avail < 2) {
+			return true;
+		}
+		evbuffer_copyout(in, h, avail < sizeof(h) ? avail : sizeof(h));
+		if ((h[0] != 0x81 && h[0] != 0x82) || !(h[1] & 0x80)) {
+			return false;
+		}
+		plen = h[1] & 0x7f;
+		if (plen == 126) {
+			hlen = 8;
+			if (avail < hlen) {
+				return true;
+			}
+			plen = ((uint64_t) h[2] << 8) | h[3];
+			if (plen < 126) {
+				return false;
+			}
+		} else if (plen == 127) {
+			int i;
+			hlen = 14;
+			if (avail < hlen) {
+				return true;
+			}
+			for (plen = 0, i = 2; i < 10; i++) {
+				plen = (plen << 8) | h[i];
+			}
+			if (plen <= 0xffff) {
+				return false;
+			}
+		}
+		if (plen > max) {
+			return false; /* frame_budget() refuses it from the header */
+		}
+		if (avail < hlen || (avail - hlen < plen && !read_rest(c, hlen + (size_t) plen - avail))) {
+			return true; /* wait for the whole frame */
+		}
+		if (plen == 0) {
+			data = ZSTR_EMPTY_ALLOC();
+		} else {
+			data = zend_string_alloc((size_t) plen, 0);
+			copy_payload(in, hlen, (unsigned char *) ZSTR_VAL(data), (size_t) plen, h + hlen - 4);
+			ZSTR_VAL(data)[plen] = '\0';
+			if (h[0] == 0x81 && !php_async_ws_utf8_valid((const unsigned char *) ZSTR_VAL(data), (size_t) plen)) {
+				zend_string_efree(data);
+				return false; /* wslay closes with 1007, as for any text message */
+			}
+		}
+		evbuffer_drain(in, hlen + (size_t) plen);
+		c->read_hint = hlen + plen < READ_STEP ? (uint32_t) (hlen + plen) : READ_STEP;
+		inbox_push(c, data, h[0] == 0x82);
+		c->awaiting_pong = false;
+	}
+}
+
 static ssize_t ws_recv(wslay_event_context_ptr ctx, uint8_t *buf, size_t len, int flags, void *user)
 {
 	php_async_ws_conn *c = user;
@@ -446,16 +697,8 @@ static void ws_on_msg(wslay_event_context_ptr ctx, const struct wslay_event_on_m
 
 	c->awaiting_pong = false;
 	if (arg->opcode == WSLAY_TEXT_FRAME || arg->opcode == WSLAY_BINARY_FRAME) {
-		php_async_ws_message *m = emalloc(sizeof(*m));
-		m->next = NULL;
-		m->data = arg->msg_length ? zend_string_init((const char *) arg->msg, arg->msg_length, 0) : ZSTR_EMPTY_ALLOC();
-		m->binary = arg->opcode == WSLAY_BINARY_FRAME;
-		if (c->inbox_tail) {
-			c->inbox_tail->next = m;
-		} else {
-			c->inbox_head = m;
-		}
-		c->inbox_tail = m;
+		inbox_push(c, arg->msg_length ? zend_string_init((const char *) arg->msg, arg->msg_length, 0) : ZSTR_EMPTY_ALLOC(),
+			arg->opcode == WSLAY_BINARY_FRAME);
 	} else if (arg->opcode == WSLAY_CONNECTION_CLOSE) {
 		if (arg->msg_length == 1) {
 			c->pending_fail = 1002; /* RFC 6455 5.5.1: a code is two bytes */
@@ -585,7 +828,7 @@ static void http_error(php_async_ws_conn *c, int status, const char *reason)
 		status == 426 ? "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\n" : status == 405 ? "Allow: GET\r\n" : "",
 		reason);
 	c->http_error = true;
-	bufferevent_disable(c->bev, EV_READ);
+	stop_reading(c);
 	if (c->server) {
 		log_conn(c, "async: WebSocket handshake from %s refused with %d: %s", c->remote, status, reason);
 	}
@@ -658,6 +901,7 @@ static bool handshake(php_async_ws_conn *c)
 		chosen >= 0 ? server->opt.subprotocols[chosen] : "", chosen >= 0 ? "\r\n" : "");
 
 	c->state = PHP_ASYNC_WS_OPEN;
+	read_directly(c);
 	set_read_timeout(c, server->opt.idle_timeout);
 	c->open_notified = true;
 	php_async_ws_call_listener(server, server->on_open, c, 0, NULL);
@@ -712,7 +956,7 @@ static void fail_connection(php_async_ws_conn *c, uint16_t code)
 	}
 	inbox_clear(c);
 	evbuffer_drain(in, evbuffer_get_length(in));
-	bufferevent_disable(c->bev, EV_READ);
+	stop_reading(c);
 	enqueue(c, NULL, 0, frame, sizeof(frame), NULL, NULL);
 	c->close_code = code;
 	c->state = PHP_ASYNC_WS_CLOSING;
@@ -721,29 +965,52 @@ static void fail_connection(php_async_ws_conn *c, uint16_t code)
 	report_protocol_error(c, code);
 }
 
-static void frames(php_async_ws_conn *c)
+/* Frames through wslay; false when the connection failed or was cut. */
+static bool wslay_frames(php_async_ws_conn *c)
 {
-	php_async_ws_server *server = c->server;
-	int rv = wslay_event_recv(c->ws);
+	int rv;
 
+	if (!ensure_ws(c)) {
+		finish(c, 1011, NULL);
+		return false;
+	}
+	rv = wslay_event_recv(c->ws);
 	if (rv != 0 || c->pending_fail) {
 		/* wslay's frame layer refused the input (it answers with a close
 		 * frame without a code), or we did (see frame_budget, ws_on_msg) */
 		if (rv == WSLAY_ERR_NOMEM) {
 			log_conn(c, "async: WebSocket connection %s dropped: out of memory", c->remote);
 			finish(c, 1011, NULL);
-			return;
+			return false;
 		}
 		fail_connection(c, c->pending_fail ? c->pending_fail : 1002);
-		return;
+		return false;
 	}
-	/* Out with what wslay queued while reading (pongs, a close frame for a
-	 * protocol error), so get_close_sent() below tells the truth. Pongs count
-	 * against send_buffer_limit: a peer that pings and never reads is cut. */
-	wslay_event_send(c->ws);
-	if (c->state == PHP_ASYNC_WS_OPEN && !within_limit(c)) {
-		inbox_clear(c);
-		return;
+	/* Out with what wslay queued while reading (pongs). Pongs count against
+	 * send_buffer_limit: a peer that pings and never reads is cut. A close
+	 * frame wslay queued (its answer to the peer's, or a refusal, which
+	 * also stops its reading) waits for the listener's answers to the
+	 * messages that came before it: RFC 6455 5.5.1, no data after a close. */
+	if (wslay_event_get_read_enabled(c->ws)) {
+		wslay_event_send(c->ws);
+		if (c->state == PHP_ASYNC_WS_OPEN && !within_limit(c)) {
+			inbox_clear(c);
+			return false;
+		}
+	}
+	return true;
+}
+
+static void frames(php_async_ws_conn *c)
+{
+	php_async_ws_server *server = c->server;
+
+	/* Between messages, whole data frames skip wslay; it takes over at the
+	 * first frame that is not one (and stays for the rest of this input). */
+	if (c->state != PHP_ASYNC_WS_OPEN || c->in_message || c->frame_left || !fast_frames(c)) {
+		if (!wslay_frames(c)) {
+			return;
+		}
 	}
 
 	/* Messages, in order, unless the listener closed the connection. */
@@ -764,6 +1031,8 @@ static void frames(php_async_ws_conn *c)
 	if (c->state == PHP_ASYNC_WS_CLOSED || !c->ws) {
 		return;
 	}
+	/* the close frame, if wslay queued one; so get_close_sent() below tells the truth */
+	wslay_event_send(c->ws);
 	if (!c->close_initiated && c->state == PHP_ASYNC_WS_OPEN && wslay_event_get_close_sent(c->ws)
 			&& !wslay_event_get_close_received(c->ws)) {
 		/* wslay refused the peer's input and sent a close frame with the code */
@@ -772,7 +1041,7 @@ static void frames(php_async_ws_conn *c)
 		c->state = PHP_ASYNC_WS_CLOSING;
 		/* RFC 6455 7.1.7: fail the connection; do not wait for an answer */
 		c->fail_after_flush = true;
-		bufferevent_disable(c->bev, EV_READ);
+		stop_reading(c);
 		report_protocol_error(c, code);
 		if (c->state == PHP_ASYNC_WS_CLOSED || !c->ws) {
 			return;
@@ -835,10 +1104,6 @@ static void process(zend_object *obj, void *data)
 	}
 	if (c->bev && !c->fail_after_flush && (c->state == PHP_ASYNC_WS_OPEN || c->state == PHP_ASYNC_WS_CLOSING)
 			&& (c->ws || evbuffer_get_length(bufferevent_get_input(c->bev)) > 0)) {
-		if (!ensure_ws(c)) {
-			finish(c, 1011, NULL);
-			return;
-		}
 		frames(c);
 	}
 	settle(c);
@@ -895,7 +1160,7 @@ void php_async_ws_conn_accept(php_async_ws_server *server, evutil_socket_t fd, s
 		return;
 	}
 	/* one read per message of up to 64 KiB, not libevent's 16 KiB steps */
-	bufferevent_set_max_single_read(c->bev, 256 * 1024);
+	bufferevent_set_max_single_read(c->bev, READ_STEP);
 	bufferevent_setcb(c->bev, read_cb, write_cb, event_cb, c);
 	bufferevent_setwatermark(c->bev, EV_WRITE, OUT_LOW, 0);
 	set_read_timeout(c, server->opt.handshake_timeout);
@@ -944,50 +1209,6 @@ bool php_async_ws_conn_write_frame(php_async_ws_conn *c, const unsigned char *fr
 	return true;
 }
 
-/* RFC 3629 UTF-8: no overlongs, no surrogates, nothing above U+10FFFF. */
-static bool utf8_valid(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		unsigned char b = s[i];
-		size_t need, k;
-		uint32_t cp;
-
-		if (b < 0x80) {
-			i++;
-			continue;
-		}
-		if ((b & 0xe0) == 0xc0) {
-			need = 1;
-			cp = b & 0x1f;
-		} else if ((b & 0xf0) == 0xe0) {
-			need = 2;
-			cp = b & 0x0f;
-		} else if ((b & 0xf8) == 0xf0) {
-			need = 3;
-			cp = b & 0x07;
-		} else {
-			return false;
-		}
-		if (n - i <= need) {
-			return false;
-		}
-		for (k = 1; k <= need; k++) {
-			if ((s[i + k] & 0xc0) != 0x80) {
-				return false;
-			}
-			cp = (cp << 6) | (s[i + k] & 0x3f);
-		}
-		if ((need == 1 && cp < 0x80) || (need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000)
-				|| cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-			return false;
-		}
-		i += need + 1;
-	}
-	return true;
-}
-
 static php_async_ws_conn *this_conn(zval *this_zv)
 {
 	return php_async_ws_conn_from_obj(Z_OBJ_P(this_zv));
@@ -1015,7 +1236,7 @@ static void send_data(INTERNAL_FUNCTION_PARAMETERS, uint8_t opcode)
 		Z_PARAM_STR(data)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (opcode == WSLAY_TEXT_FRAME && !utf8_valid((const unsigned char *) ZSTR_VAL(data), ZSTR_LEN(data))) {
+	if (opcode == WSLAY_TEXT_FRAME && !php_async_ws_utf8_valid((const unsigned char *) ZSTR_VAL(data), ZSTR_LEN(data))) {
 		php_async_argument_value_error(1, "data", "must be valid UTF-8 (use sendBinary() for other bytes)");
 		RETURN_THROWS();
 	}
@@ -1122,7 +1343,7 @@ ZEND_METHOD(Async_WebSocket_Connection, close)
 		php_async_argument_value_error(2, "reason", "must be at most 123 bytes");
 		RETURN_THROWS();
 	}
-	if (reason && !utf8_valid((const unsigned char *) ZSTR_VAL(reason), ZSTR_LEN(reason))) {
+	if (reason && !php_async_ws_utf8_valid((const unsigned char *) ZSTR_VAL(reason), ZSTR_LEN(reason))) {
 		php_async_argument_value_error(2, "reason", "must be valid UTF-8");
 		RETURN_THROWS();
 	}

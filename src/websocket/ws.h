@@ -63,6 +63,7 @@ typedef struct {
 	php_async_ws_server *server;     /* NULL once closed and let go */
 	zend_ulong id;
 	struct bufferevent *bev;
+	struct event *rev;               /* plain TCP once open: our own reads (connection.c) */
 	wslay_event_context_ptr ws;
 	uint8_t state;
 	bool task_queued;                /* a processing microtask is pending */
@@ -75,6 +76,7 @@ typedef struct {
 	bool close_initiated;            /* we sent the first close frame */
 	bool in_message;                 /* a fragmented message is half received */
 	uint64_t frame_left;             /* bytes of the current frame wslay may still read */
+	uint32_t read_hint;              /* the size of the last whole frame: room for the next read */
 	zend_string *head;               /* the handshake request, for request() */
 	zend_string *subprotocol_name;   /* the one agreed on, or NULL */
 	bool fail_after_flush;           /* protocol error: drop once the close frame is out */
@@ -154,5 +156,11 @@ void php_async_ws_request_create(php_async_ws_conn *c, zval *out);
 
 /* frame.c: a server frame (unmasked), header and payload. */
 size_t php_async_ws_frame_header(unsigned char out[10], uint8_t opcode, size_t payload_len);
+/* Copies n bytes of a client frame's payload, from offset on, unmasking
+ * them (RFC 6455 5.3); dst may be src. */
+void php_async_ws_unmask_copy(unsigned char *dst, const unsigned char *src, size_t n, const unsigned char key[4],
+	size_t offset);
+/* RFC 3629 UTF-8, as RFC 6455 8.1 wants of text messages. */
+bool php_async_ws_utf8_valid(const unsigned char *s, size_t n);
 
 #endif
