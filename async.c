@@ -114,9 +114,7 @@ static PHP_RSHUTDOWN_FUNCTION(async)
 {
 	/* The child of a fork() that never touched the loop since: forget the
 	 * parent's servers, workers and processes first, never stop them. */
-	if (ASYNC_G(loop)) {
-		php_async_loop_get();
-	}
+	php_async_loop_check_fork();
 	/* Before the loop: their descriptors and SIGCHLD watcher live in its event_base. */
 	php_async_parallel_rshutdown();
 	php_async_ws_rshutdown();

@@ -662,6 +662,15 @@ void php_async_loop_after_fork(php_async_loop *loop)
 	php_async_parallel_after_fork();
 }
 
+void php_async_loop_check_fork(void)
+{
+	php_async_loop *loop = ASYNC_G(loop);
+
+	if (loop && PHP_ASYNC_FORKED(loop)) {
+		php_async_loop_after_fork(loop);
+	}
+}
+
 void php_async_loop_rshutdown(void)
 {
 	php_async_loop *loop = ASYNC_G(loop);

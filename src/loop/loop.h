@@ -95,6 +95,11 @@ void php_async_loop_minfo(void);
  * without the parent's watchers. NULL with an exception if libevent fails. */
 php_async_loop *php_async_loop_get(void);
 
+/* In the child of a fork(), forgets the parent's loop and everything on it
+ * now (it is otherwise done on the loop's next use): call it before touching
+ * an event that may be the parent's, which shares the epoll instance. */
+void php_async_loop_check_fork(void);
+
 double php_async_loop_now(void);
 /* seconds (>= 0) as a timeval, rounded up to the microsecond */
 void php_async_timeval_from_seconds(double seconds, struct timeval *tv);

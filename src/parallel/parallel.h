@@ -23,9 +23,10 @@ typedef struct {
 
 /* Starts a child; 0 with *pid set, or an errno value. */
 int php_async_spawn(const php_async_spawn_spec *spec, pid_t *pid);
-/* The program to run for name: itself if it has a "/", else the first
- * executable found in search_path (PATH). NULL with *err (an errno) if none. */
-zend_string *php_async_find_program(const char *name, const char *search_path, int *err);
+/* The program to run for name: itself if it has a "/" (checked relative to
+ * cwd, where the child starts, if given), else the first executable found
+ * in search_path (PATH). NULL with *err (an errno) if none. */
+zend_string *php_async_find_program(const char *name, const char *search_path, const char *cwd, int *err);
 /* A pipe or socketpair whose ends are non-blocking (parent side) and
  * close-on-exec; false with errno. */
 bool php_async_cloexec_pipe(int fds[2], bool parent_reads);

@@ -866,6 +866,7 @@ static void pool_free(zend_object *obj)
 {
 	php_async_pool *p = pool_from_obj(obj);
 
+	php_async_loop_check_fork(); /* a fork()'s child must not touch the parent's events */
 	if (ASYNC_G(pools)) {
 		zend_hash_index_del(ASYNC_G(pools), obj->handle);
 	}
@@ -971,7 +972,7 @@ static bool parse_options(php_async_pool *p, HashTable *options)
 		p->php_binary = zend_string_init(PG(php_binary), strlen(PG(php_binary)), 0);
 	} else {
 		int err;
-		zend_string *found = php_async_find_program(ZSTR_VAL(p->php_binary), getenv("PATH"), &err);
+		zend_string *found = php_async_find_program(ZSTR_VAL(p->php_binary), getenv("PATH"), NULL, &err);
 		if (!found) {
 			php_async_argument_value_error(1, "options", "option \"php_binary\": cannot run \"%s\": %s",
 				ZSTR_VAL(p->php_binary), strerror(err));
@@ -982,9 +983,13 @@ static bool parse_options(php_async_pool *p, HashTable *options)
 	}
 	if (p->bootstrap) {
 		char resolved[MAXPATHLEN];
-		if (!expand_filepath(ZSTR_VAL(p->bootstrap), resolved) || VCWD_ACCESS(resolved, R_OK) != 0) {
+		zend_stat_t st;
+		const char *why = !expand_filepath(ZSTR_VAL(p->bootstrap), resolved) || VCWD_STAT(resolved, &st) != 0
+			? strerror(errno) : S_ISDIR(st.st_mode) ? "it is a directory"
+			: VCWD_ACCESS(resolved, R_OK) != 0 ? strerror(errno) : NULL;
+		if (why) {
 			php_async_argument_value_error(1, "options", "option \"bootstrap\": cannot read \"%s\": %s",
-				ZSTR_VAL(p->bootstrap), strerror(errno));
+				ZSTR_VAL(p->bootstrap), why);
 			return false;
 		}
 		zend_string_release(p->bootstrap);
@@ -1019,6 +1024,7 @@ ZEND_METHOD(Async_Parallel, __construct)
 
 static bool usable(php_async_pool *p)
 {
+	php_async_loop_check_fork(); /* in a fork()'s child the pool is the parent's: killed */
 	if (!p->php_binary) {
 		zend_throw_exception(php_async_error_ce, "The Async\\Parallel pool was not constructed", 0);
 		return false;
@@ -1146,6 +1152,7 @@ ZEND_METHOD(Async_Parallel, shutdown)
 		zend_throw_exception(php_async_error_ce, "The Async\\Parallel pool was not constructed", 0);
 		RETURN_THROWS();
 	}
+	php_async_loop_check_fork();
 	if (Z_TYPE(p->shutdown_promise) == IS_UNDEF) {
 		php_async_promise_new(&p->shutdown_promise);
 		if (!p->n_workers && !p->queued) {
@@ -1175,6 +1182,7 @@ ZEND_METHOD(Async_Parallel, kill)
 
 	ZEND_PARSE_PARAMETERS_NONE();
 
+	php_async_loop_check_fork();
 	if (p->killed) {
 		return;
 	}
@@ -1210,6 +1218,7 @@ ZEND_METHOD(Async_Parallel, stats)
 
 	ZEND_PARSE_PARAMETERS_NONE();
 
+	php_async_loop_check_fork();
 	for (w = p->workers; w; w = w->next) {
 		alive += !w->exited && !w->retiring;
 	}

@@ -351,6 +351,7 @@ static void process_free(zend_object *obj)
 {
 	php_async_process *pr = proc_from_obj(obj);
 
+	php_async_loop_check_fork(); /* a fork()'s child must not touch the parent's events */
 	teardown(pr, SIGTERM);
 	php_async_strv_free(pr->argv);
 	php_async_strv_free(pr->envp);
@@ -555,7 +556,7 @@ ZEND_METHOD(Async_Process, start)
 			RETURN_THROWS();
 		}
 	}
-	program = php_async_find_program(pr->argv[0], getenv("PATH"), &err);
+	program = php_async_find_program(pr->argv[0], getenv("PATH"), pr->cwd ? ZSTR_VAL(pr->cwd) : NULL, &err);
 	if (!program) {
 		char *why;
 		spprintf(&why, 0, "%s%s", strerror(err),
@@ -629,6 +630,7 @@ ZEND_METHOD(Async_Process, start)
 
 static bool started(php_async_process *pr)
 {
+	php_async_loop_check_fork(); /* in a fork()'s child the process is the parent's: done */
 	if (pr->state == PROC_NEW) {
 		zend_throw_exception(php_async_error_ce, "The process has not been started: call start() first", 0);
 		return false;

@@ -86,13 +86,20 @@ static int check_program(const char *path)
 	return access(path, X_OK) == 0 ? 0 : errno;
 }
 
-zend_string *php_async_find_program(const char *name, const char *search_path, int *err)
+zend_string *php_async_find_program(const char *name, const char *search_path, const char *cwd, int *err)
 {
 	const char *dir, *end;
 	int found_err = ENOENT;
 
 	if (strchr(name, '/')) {
-		*err = check_program(name);
+		/* A relative path is relative to the directory the child starts in. */
+		if (cwd && name[0] != '/') {
+			zend_string *in_cwd = zend_strpprintf(0, "%s/%s", cwd, name);
+			*err = check_program(ZSTR_VAL(in_cwd));
+			zend_string_release(in_cwd);
+		} else {
+			*err = check_program(name);
+		}
 		return *err ? NULL : zend_string_init(name, strlen(name), 0);
 	}
 	if (!*name) {
