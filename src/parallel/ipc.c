@@ -32,7 +32,7 @@ bool php_async_frame_parse(const unsigned char *hdr, uint8_t *type, size_t *len)
 {
 	uint32_t n;
 
-	if (hdr[4] < PHP_ASYNC_FRAME_TASK || hdr[4] > PHP_ASYNC_FRAME_UNSENDABLE || hdr[5] != 'A' || hdr[6] != 'P' || hdr[7] != 1) {
+	if (hdr[4] < PHP_ASYNC_FRAME_TASK || hdr[4] > PHP_ASYNC_FRAME_READY || hdr[5] != 'A' || hdr[6] != 'P' || hdr[7] != 1) {
 		return false;
 	}
 	memcpy(&n, hdr, 4);

@@ -13,7 +13,8 @@ typedef enum {
 	PHP_ASYNC_FRAME_TASK = 1,        /* parent -> worker: a Task */
 	PHP_ASYNC_FRAME_RESULT,          /* worker -> parent: run()'s return value */
 	PHP_ASYNC_FRAME_FAILURE,         /* worker -> parent: what run() threw, as an array */
-	PHP_ASYNC_FRAME_UNSENDABLE       /* worker -> parent: the reason a result could not be sent */
+	PHP_ASYNC_FRAME_UNSENDABLE,      /* worker -> parent: the reason a result could not be sent */
+	PHP_ASYNC_FRAME_READY            /* worker -> parent: started and bootstrapped (empty) */
 } php_async_frame_type;
 
 /* A frame holding a copy of payload. */

@@ -29,6 +29,7 @@ static zend_object_handlers pool_handlers;
 
 #define STDERR_TAIL 4096
 #define KILL_GRACE 1.0     /* seconds between SIGTERM and SIGKILL */
+#define START_GRACE 60.0   /* seconds a new worker may take to start, besides task_timeout */
 #define READ_CHUNK (1024 * 1024)
 
 static const char worker_code[] =
@@ -62,6 +63,7 @@ struct php_async_worker {
 	bool broken;                   /* the connection failed, or the worker broke the protocol */
 	bool exited;                   /* reaped */
 	bool retiring;                 /* we closed its connection: it is on its way out */
+	bool ready;                    /* it has started and required the bootstrap */
 	zend_string *why;              /* why we stopped it (a protocol error), for the report */
 	double deadline;               /* task_timeout: when the job is late (0: never) */
 	double kill_at;                /* SIGKILL if still alive then (0: not signalled) */
@@ -207,7 +209,8 @@ static void ipc_read(php_async_worker *w)
 			if (w->hdr_got < PHP_ASYNC_FRAME_HEADER) {
 				continue;
 			}
-			if (!php_async_frame_parse(w->hdr, &w->in_type, &len) || w->in_type == PHP_ASYNC_FRAME_TASK) {
+			if (!php_async_frame_parse(w->hdr, &w->in_type, &len) || w->in_type == PHP_ASYNC_FRAME_TASK
+					|| (w->in_type == PHP_ASYNC_FRAME_READY && (len || w->ready))) {
 				w->why = zend_string_init("it sent bytes that are not a frame of the pool's protocol",
 					sizeof("it sent bytes that are not a frame of the pool's protocol") - 1, 0);
 				w->broken = true;
@@ -582,6 +585,18 @@ static void handle_frame(php_async_pool *p, php_async_worker *w)
 	w->in = NULL;
 	w->frame_ready = false;
 	w->hdr_got = 0;
+	if (w->in_type == PHP_ASYNC_FRAME_READY) {
+		/* The time a worker takes to start is not its first task's. */
+		zend_string_efree(in);
+		w->ready = true;
+		if (j && p->task_timeout > 0) {
+			w->deadline = php_async_loop_now() + p->task_timeout;
+		}
+		if (w->ipc_fd >= 0) {
+			event_add(&w->ipc_ev, NULL);
+		}
+		return;
+	}
 	if (!j) {
 		zend_string_efree(in);
 		w->why = zend_string_init("it sent a result without a task", sizeof("it sent a result without a task") - 1, 0);
@@ -695,7 +710,8 @@ static void dispatch(php_async_pool *p)
 		}
 		w->job = j;
 		w->out_pos = 0;
-		w->deadline = p->task_timeout > 0 ? php_async_loop_now() + p->task_timeout : 0;
+		w->deadline = p->task_timeout > 0
+			? php_async_loop_now() + p->task_timeout + (w->ready ? 0 : START_GRACE) : 0;
 		p->n_busy++;
 		ipc_write(w);
 	}
@@ -806,9 +822,15 @@ static void timer_fired(zend_object *obj)
 			php_async_job *j = w->job;
 			w->job = NULL;
 			p->n_busy--;
-			job_fail(p, j, php_async_timeout_exception_ce,
-				"Task %s did not finish within %.3g s (task_timeout): its worker process %d was stopped",
-				ZSTR_VAL(j->name), p->task_timeout, (int) w->child->pid);
+			if (w->ready) {
+				job_fail(p, j, php_async_timeout_exception_ce,
+					"Task %s did not finish within %.3g s (task_timeout): its worker process %d was stopped",
+					ZSTR_VAL(j->name), p->task_timeout, (int) w->child->pid);
+			} else {
+				job_fail(p, j, php_async_timeout_exception_ce,
+					"Task %s did not start: worker process %d was not ready (PHP started, bootstrap required) "
+					"within %.3g s: it was stopped", ZSTR_VAL(j->name), (int) w->child->pid, START_GRACE + p->task_timeout);
+			}
 			worker_retire(w, SIGTERM);
 		} else if (w->kill_at && w->kill_at <= now && !w->exited) {
 			kill(w->child->pid, SIGKILL);

@@ -486,7 +486,7 @@ static bool parse_options(php_async_process *pr, HashTable *options)
 		} else if (zend_string_equals_literal(key, "on_stdout") || zend_string_equals_literal(key, "on_stderr")) {
 			zend_fcall_info fci;
 			zend_fcall_info_cache fcc;
-			int i = ZSTR_VAL(key)[4] == 'e';
+			int i = zend_string_equals_literal(key, "on_stderr");
 			if (zend_fcall_info_init(v, 0, &fci, &fcc, NULL, NULL) != SUCCESS) {
 				php_async_argument_type_error(2, "options", "option \"%s\" must be a callable", ZSTR_VAL(key));
 				return false;

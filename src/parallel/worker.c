@@ -189,6 +189,15 @@ ZEND_METHOD(Async_Parallel_Worker, main)
 	}
 	unsetenv(WORKER_ENV);                 /* not for the task's own children */
 	fcntl(WORKER_FD, F_SETFD, FD_CLOEXEC); /* nor the connection */
+	{
+		/* The bootstrap is done: a task's time starts now (task_timeout). */
+		zend_string *ready = php_async_frame_new(PHP_ASYNC_FRAME_READY, "", 0);
+		bool sent = write_full(WORKER_FD, ZSTR_VAL(ready), ZSTR_LEN(ready));
+		zend_string_efree(ready);
+		if (!sent) {
+			return;
+		}
+	}
 
 	for (;;) {
 		zend_string *payload, *frame;
