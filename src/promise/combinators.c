@@ -9,7 +9,7 @@ bool php_async_iterable_to_array(zval *iterable, uint32_t arg_num, const char *a
 	zval fn, args[2];
 
 	if (!zend_is_iterable(iterable)) {
-		php_async_argument_type_error(arg_num, arg_name, "must be of type iterable, %s given", zend_zval_type_name(iterable));
+		php_async_argument_type_error(arg_num, arg_name, "must be of type Traversable|array, %s given", zend_zval_type_name(iterable));
 		return false;
 	}
 	if (Z_TYPE_P(iterable) == IS_ARRAY) {
