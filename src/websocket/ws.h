@@ -1,7 +1,7 @@
 /* The WebSocket server's objects: Async\WebSocketServer and its
  * Async\WebSocket\Connection objects, shared by server.c (listening,
- * options, broadcast, stop), connection.c (bufferevents, handshake, wslay)
- * and request.c. */
+ * options, broadcast, stop), connection.c (handshake, frames, wslay), io.c
+ * (the socket: reads, the output queue, TLS) and request.c. */
 #ifndef PHP_ASYNC_WS_H
 #define PHP_ASYNC_WS_H
 
