@@ -72,6 +72,7 @@ if test "$PHP_ASYNC" != "no"; then
     src/websocket/connection.c \
     src/websocket/frame.c \
     src/websocket/handshake.c \
+    src/websocket/io.c \
     src/websocket/request.c \
     src/websocket/server.c \
     src/parallel/child.c \

@@ -1,7 +1,8 @@
-/* One WebSocket connection: a bufferevent that reads the HTTP handshake, then
- * frames through wslay. libevent's callbacks only queue a microtask; all
- * parsing and every call into PHP happens in that microtask, outside any
- * libevent or wslay frame, so a listener may close or drop the connection. */
+/* One WebSocket connection: the HTTP handshake, then frames, the common ones
+ * parsed here and the rest through wslay. The transport (io.c) only queues a
+ * microtask from libevent's callbacks; all parsing and every call into PHP
+ * happens in that microtask, outside any libevent or wslay frame, so a
+ * listener may close or drop the connection. */
 #include "php_async_compat.h"
 #include "php_async.h"
 #include "common/errors.h"
@@ -9,30 +10,16 @@
 #include "websocket/ws.h"
 #include "websocket/handshake.h"
 
-#include <event2/buffer.h>
-#include <event2/bufferevent_ssl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <arpa/inet.h>
 #include <sys/socket.h>
-#include <sys/uio.h>
 
 zend_class_entry *php_async_ws_conn_ce;
 static zend_object_handlers conn_handlers;
 
 #define CLOSE_TIMEOUT 5.0 /* seconds to wait for the peer's close frame */
-#define READ_STEP (256 * 1024) /* the most read at once, as bufferevents are told */
-#define READ_SPILL 1024         /* stack room for a read beyond the frame (more small frames) */
-/* Room asked of the input buffer by a readable event: what the last frame
- * took, at most a 4 KiB chain (libevent rounds a chain and its header up
- * to a power of two). The rest of a larger frame is read when it is
- * parsed, into a chain that is freed right after: big chains for a
- * hundred connections at once, all freed together, made glibc trim and
- * regrow its heap (page faults). */
-#define READ_ROOM (4096 - 128)
 
-static void outq_clear(php_async_ws_conn *c);
-static void pump(php_async_ws_conn *c);
 static bool within_limit(php_async_ws_conn *c);
 
 /* ---- the object ----------------------------------------------------------- */
@@ -45,6 +32,7 @@ static zend_object *conn_create(zend_class_entry *ce)
 	object_properties_init(&c->std, ce);
 	c->std.handlers = &conn_handlers;
 	c->state = PHP_ASYNC_WS_HANDSHAKE;
+	c->fd = -1;
 	ZVAL_UNDEF(&c->request);
 	return &c->std;
 }
@@ -61,18 +49,10 @@ static void inbox_clear(php_async_ws_conn *c)
 	}
 }
 
-/* Frees the socket, the wslay context and the queue; never calls PHP. */
+/* Frees the socket, the wslay context and the queues; never calls PHP. */
 void php_async_ws_conn_release_io(php_async_ws_conn *c)
 {
-	outq_clear(c);
-	if (c->rev) {
-		event_free(c->rev);
-		c->rev = NULL;
-	}
-	if (c->bev) {
-		bufferevent_free(c->bev);
-		c->bev = NULL;
-	}
+	php_async_ws_io_release(c);
 	if (c->ws) {
 		wslay_event_context_free(c->ws);
 		c->ws = NULL;
@@ -126,7 +106,7 @@ static void log_conn(php_async_ws_conn *c, const char *fmt, ...)
 static void process(zend_object *obj, void *data);
 static const php_async_microtask_ops process_task = { process, NULL };
 
-static void queue_process(php_async_ws_conn *c)
+void php_async_ws_conn_queue_process(php_async_ws_conn *c)
 {
 	php_async_loop *loop = ASYNC_G(loop);
 
@@ -136,348 +116,6 @@ static void queue_process(php_async_ws_conn *c)
 	c->task_queued = true;
 	GC_ADDREF(&c->std);
 	php_async_loop_queue_microtask(loop, &process_task, &c->std, NULL);
-}
-
-static void read_cb(struct bufferevent *bev, void *arg)
-{
-	queue_process(arg);
-}
-
-static void write_cb(struct bufferevent *bev, void *arg)
-{
-	php_async_ws_conn *c = arg;
-
-	pump(c);
-	/* The output drained: a closing connection may now go. */
-	if (c->state != PHP_ASYNC_WS_OPEN) {
-		queue_process(c);
-	}
-}
-
-static void event_cb(struct bufferevent *bev, short what, void *arg)
-{
-	php_async_ws_conn *c = arg;
-
-	if (what & BEV_EVENT_TIMEOUT) {
-		c->timed_out = true;
-		/* libevent stops reading on a timeout: go on, to read the close
-		 * frame that answers ours */
-		bufferevent_enable(bev, EV_READ);
-	}
-	if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR)) {
-		c->eof = true;
-	}
-	queue_process(c);
-}
-
-static void set_read_timeout(php_async_ws_conn *c, double seconds)
-{
-	struct timeval tv, *t = NULL;
-
-	if (seconds > 0) {
-		tv.tv_sec = (time_t) seconds;
-		tv.tv_usec = (suseconds_t) ((seconds - (double) tv.tv_sec) * 1e6);
-		t = &tv;
-	}
-	if (!c->rev) {
-		bufferevent_set_timeouts(c->bev, t, NULL);
-	} else if (event_pending(c->rev, EV_READ, NULL)) {
-		/* a persistent event's timeout restarts at every read, as a
-		 * bufferevent's does; not when reading stopped */
-		event_add(c->rev, t);
-	}
-}
-
-static void stop_reading(php_async_ws_conn *c)
-{
-	bufferevent_disable(c->bev, EV_READ);
-	if (c->rev) {
-		event_del(c->rev);
-	}
-}
-
-/* ---- reading plain TCP ---------------------------------------------------------- */
-
-/* One read from a plain TCP socket into the input buffer: want bytes of
- * room in it, and a little more on the stack for further small frames.
- * The caller sizes the room (the frame being read, or the last one)
- * instead of an ioctl(FIONREAD) as libevent does before each of its reads,
- * which also take at most 4096 bytes (2.1's EVBUFFER_MAX_READ): a 16 KiB
- * message took five readable events. Returns what readv() returns, with
- * its errno; *room is what it could have read. */
-static ssize_t read_some(php_async_ws_conn *c, size_t want, size_t *room)
-{
-	struct evbuffer *in = bufferevent_get_input(c->bev);
-	struct evbuffer_iovec vec[2];
-	struct iovec iov[3];
-	unsigned char spill[READ_SPILL];
-	size_t got, part;
-	ssize_t r;
-	int n, i, err;
-
-	/* a socket bufferevent keeps its input's end frozen but for its own reads */
-	evbuffer_unfreeze(in, 0);
-	n = evbuffer_reserve_space(in, (ev_ssize_t) want, vec, 2);
-	if (n < 0) {
-		n = 0;
-	}
-	for (*room = 0, i = 0; i < n; i++) {
-		iov[i].iov_base = vec[i].iov_base;
-		iov[i].iov_len = vec[i].iov_len;
-		*room += vec[i].iov_len;
-	}
-	iov[n].iov_base = spill;
-	iov[n].iov_len = sizeof(spill);
-	*room += sizeof(spill);
-	do {
-		r = readv(bufferevent_getfd(c->bev), iov, n + 1);
-	} while (r < 0 && errno == EINTR);
-	err = errno;
-	for (got = r > 0 ? (size_t) r : 0, i = 0; i < n; i++) {
-		part = got < vec[i].iov_len ? got : vec[i].iov_len;
-		vec[i].iov_len = part;
-		got -= part;
-	}
-	if (n) {
-		evbuffer_commit_space(in, vec, r > 0 ? n : 0);
-	}
-	if (got) {
-		evbuffer_add(in, spill, got);
-	}
-	evbuffer_freeze(in, 0);
-	errno = err;
-	return r;
-}
-
-/* Reads until want more bytes came or the socket has no more (false). */
-static bool read_rest(php_async_ws_conn *c, size_t want)
-{
-	size_t room;
-	ssize_t r;
-
-	if (!c->rev) {
-		return false; /* TLS: the bufferevent reads */
-	}
-	while (want > 0) {
-		r = read_some(c, want < READ_STEP ? want : READ_STEP, &room);
-		if (r <= 0) {
-			return false; /* EAGAIN; EOF and errors: the next readable event meets them */
-		}
-		want = (size_t) r < want ? want - (size_t) r : 0;
-		if ((size_t) r < room) {
-			break; /* the socket is drained */
-		}
-	}
-	return want == 0;
-}
-
-static void sock_read_cb(evutil_socket_t fd, short what, void *arg)
-{
-	php_async_ws_conn *c = arg;
-	size_t room;
-	ssize_t r;
-
-	if (what & EV_TIMEOUT) {
-		c->timed_out = true;
-	} else {
-		r = read_some(c, c->read_hint < READ_ROOM ? (c->read_hint ? c->read_hint : 1024) : READ_ROOM, &room);
-		if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-			return;
-		}
-		if (r <= 0) {
-			c->eof = true;
-			event_del(c->rev);
-		}
-	}
-	queue_process(c);
-}
-
-/* Open, on plain TCP: reads without the bufferevent from now on. */
-static void read_directly(php_async_ws_conn *c)
-{
-	if (c->server->ssl_ctx) {
-		return;
-	}
-	c->rev = event_new(bufferevent_get_base(c->bev), bufferevent_getfd(c->bev), EV_READ | EV_PERSIST, sock_read_cb, c);
-	if (c->rev) {
-		bufferevent_disable(c->bev, EV_READ);
-		bufferevent_set_timeouts(c->bev, NULL, NULL);
-		event_add(c->rev, NULL);
-	}
-}
-
-/* ---- the outgoing queue ----------------------------------------------------- */
-
-static void frame_ref_cleanup(const void *data, size_t len, void *arg)
-{
-	zend_string_release((zend_string *) arg);
-}
-
-/* The socket's output buffer is kept at most this full; whole frames wait
- * in outq beyond it. Dropping a slow client's queue then drops whole frames
- * only, and a broadcast to it costs a pointer per frame, not a copy. */
-#define OUT_HIGH (64 * 1024)
-#define OUT_LOW  (16 * 1024)
-
-static void out_free(php_async_ws_out *o)
-{
-	if (o->cleanup) {
-		o->cleanup(o->data, o->len, o->arg);
-	}
-	efree(o);
-}
-
-static void outq_clear(php_async_ws_conn *c)
-{
-	php_async_ws_out *o = c->outq_head, *next;
-
-	c->outq_head = c->outq_tail = NULL;
-	c->outq_bytes = 0;
-	for (; o; o = next) {
-		next = o->next;
-		out_free(o);
-	}
-}
-
-/* Plain TCP with nothing queued: hand the frame to the kernel now, in one
- * sendmsg(), instead of arming libevent's write event for the next pass and
- * disarming it after (two epoll_ctl() calls per message). Returns the bytes
- * the socket took, or -1 to leave it all to the bufferevent. */
-static ssize_t direct_write(php_async_ws_conn *c, const unsigned char *hdr, size_t hlen,
-		const unsigned char *data, size_t len)
-{
-	struct iovec iov[2];
-	struct msghdr msg;
-	ssize_t n;
-	int k = 0;
-
-	if (!c->bev || c->server->ssl_ctx) {
-		return -1;
-	}
-	if (hlen) {
-		iov[k].iov_base = (void *) hdr;
-		iov[k++].iov_len = hlen;
-	}
-	if (len) {
-		iov[k].iov_base = (void *) data;
-		iov[k++].iov_len = len;
-	}
-	memset(&msg, 0, sizeof(msg));
-	msg.msg_iov = iov;
-	msg.msg_iovlen = (size_t) k;
-	do {
-		n = sendmsg(bufferevent_getfd(c->bev), &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
-	} while (n < 0 && errno == EINTR);
-	if (n < 0) {
-		/* EAGAIN: the buffer takes it all; another error: the bufferevent
-		 * meets it too and reports it through event_cb */
-		return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -1;
-	}
-	return n;
-}
-
-/* Moves one frame into the output buffer (or straight to the socket when
- * nothing is waiting before it): small payloads are copied, larger ones
- * referenced. Takes over the frame's reference. */
-static void out_write(php_async_ws_conn *c, const unsigned char *hdr, size_t hlen, const unsigned char *data, size_t len,
-		void (*cleanup)(const void *data, size_t len, void *arg), void *arg)
-{
-	struct evbuffer *out = bufferevent_get_output(c->bev);
-
-	if (evbuffer_get_length(out) == 0) {
-		ssize_t sent = direct_write(c, hdr, hlen, data, len);
-		if (sent > 0) {
-			size_t skip = (size_t) sent;
-			if (skip >= hlen) {
-				skip -= hlen;
-				hlen = 0;
-			} else {
-				hdr += skip;
-				hlen -= skip;
-				skip = 0;
-			}
-			data += skip;
-			len -= skip;
-			if (!hlen && !len) {
-				if (cleanup) {
-					cleanup(data, 0, arg);
-				}
-				return;
-			}
-		}
-	}
-	if (hlen) {
-		evbuffer_add(out, hdr, hlen);
-	}
-	if (len < 512 || !cleanup) {
-		evbuffer_add(out, data, len);
-		if (cleanup) {
-			cleanup(data, len, arg);
-		}
-	} else if (evbuffer_add_reference(out, data, len, cleanup, arg) != 0) {
-		cleanup(data, len, arg);
-	}
-}
-
-/* Fills the output buffer from outq, up to OUT_HIGH. Pure C: safe inside a
- * libevent callback. */
-static void pump(php_async_ws_conn *c)
-{
-	struct evbuffer *out;
-
-	if (!c->bev) {
-		return;
-	}
-	out = bufferevent_get_output(c->bev);
-	while (c->outq_head && evbuffer_get_length(out) < OUT_HIGH) {
-		php_async_ws_out *o = c->outq_head;
-		c->outq_head = o->next;
-		if (!c->outq_head) {
-			c->outq_tail = NULL;
-		}
-		c->outq_bytes -= o->hlen + o->len;
-		out_write(c, o->hdr, o->hlen, o->data, o->len, o->cleanup, o->arg);
-		efree(o);
-	}
-}
-
-/* Queues one frame behind everything queued before it; takes over the
- * payload's reference (cleanup may be NULL for data that must be copied now). */
-static void enqueue(php_async_ws_conn *c, const unsigned char *hdr, size_t hlen, const unsigned char *data, size_t len,
-		void (*cleanup)(const void *data, size_t len, void *arg), void *arg)
-{
-	struct evbuffer *out = bufferevent_get_output(c->bev);
-	php_async_ws_out *o;
-
-	if (!c->outq_head && evbuffer_get_length(out) < OUT_HIGH) {
-		out_write(c, hdr, hlen, data, len, cleanup, arg);
-		return;
-	}
-	o = emalloc(sizeof(*o));
-	o->next = NULL;
-	if (hlen) {
-		memcpy(o->hdr, hdr, hlen);
-	}
-	o->hlen = (uint8_t) hlen;
-	if (cleanup) {
-		o->data = data;
-		o->cleanup = cleanup;
-		o->arg = arg;
-	} else {
-		/* bytes wslay lends us only for the call: keep a copy */
-		zend_string *copy = zend_string_init((const char *) data, len, 0);
-		o->data = (const unsigned char *) ZSTR_VAL(copy);
-		o->cleanup = frame_ref_cleanup;
-		o->arg = copy;
-	}
-	o->len = len;
-	if (c->outq_tail) {
-		c->outq_tail->next = o;
-	} else {
-		c->outq_head = o;
-	}
-	c->outq_tail = o;
-	c->outq_bytes += hlen + len;
 }
 
 /* ---- wslay glue ------------------------------------------------------------ */
@@ -490,15 +128,14 @@ static void enqueue(php_async_ws_conn *c, const unsigned char *hdr, size_t hlen,
  * says why, and frames() fails the connection. */
 static size_t frame_budget(php_async_ws_conn *c)
 {
-	struct evbuffer *in = bufferevent_get_input(c->bev);
-	size_t avail = evbuffer_get_length(in), hlen;
-	unsigned char h[14];
+	const unsigned char *h = c->rx;
+	size_t avail = c->rx_len, hlen;
 	uint64_t plen;
 
 	if (c->frame_left) {
 		return avail < c->frame_left ? avail : (size_t) c->frame_left;
 	}
-	if (avail < 2 || evbuffer_copyout(in, h, avail < 14 ? avail : 14) < 2) {
+	if (avail < 2) {
 		return 0;
 	}
 	plen = h[1] & 0x7f;
@@ -550,30 +187,6 @@ static void inbox_push(php_async_ws_conn *c, zend_string *data, bool binary)
 	c->inbox_tail = m;
 }
 
-/* Copies a payload out of the input, from where it starts after the
- * header, unmasking it on the way: one pass over the bytes. */
-static void copy_payload(struct evbuffer *in, size_t at, unsigned char *dst, size_t len, const unsigned char key[4])
-{
-	struct evbuffer_iovec vec[8];
-	struct evbuffer_ptr pos;
-	size_t off = 0;
-	int n, i;
-
-	while (off < len) {
-		evbuffer_ptr_set(in, &pos, at + off, EVBUFFER_PTR_SET);
-		n = evbuffer_peek(in, (ev_ssize_t) (len - off), &pos, vec, 8);
-		ZEND_ASSERT(n > 0); /* the caller saw the whole payload in */
-		if (n <= 0) {
-			break;
-		}
-		for (i = 0; i < n && i < 8 && off < len; i++) {
-			size_t part = vec[i].iov_len < len - off ? vec[i].iov_len : len - off;
-			php_async_ws_unmask_copy(dst + off, vec[i].iov_base, part, key, off);
-			off += part;
-		}
-	}
-}
-
 /* The common case without wslay: a whole message in one frame (FIN, text or
  * binary, no RSV bits, masked, the shortest length encoding, at most
  * max_message_size) is copied once from the input into the string PHP gets,
@@ -586,19 +199,17 @@ static void copy_payload(struct evbuffer *in, size_t at, unsigned char *dst, siz
  * holds only the start of a frame this path will take. */
 static bool fast_frames(php_async_ws_conn *c)
 {
-	struct evbuffer *in = bufferevent_get_input(c->bev);
 	size_t max = c->server->opt.max_message_size;
 
 	for (;;) {
-		size_t avail = evbuffer_get_length(in), hlen = 6;
-		unsigned char h[14];
+		const unsigned char *h = c->rx;
+		size_t avail = c->rx_len, hlen = 6;
 		uint64_t plen;
 		zend_string *data;
 
 		if (avail < 2) {
 			return true;
 		}
-		evbuffer_copyout(in, h, avail < sizeof(h) ? avail : sizeof(h));
 		if ((h[0] != 0x81 && h[0] != 0x82) || !(h[1] & 0x80)) {
 			return false;
 		}
@@ -628,22 +239,22 @@ static bool fast_frames(php_async_ws_conn *c)
 		if (plen > max) {
 			return false; /* frame_budget() refuses it from the header */
 		}
-		if (avail < hlen || (avail - hlen < plen && !read_rest(c, hlen + (size_t) plen - avail))) {
+		if (avail < hlen || avail - hlen < plen) {
 			return true; /* wait for the whole frame */
 		}
 		if (plen == 0) {
 			data = ZSTR_EMPTY_ALLOC();
 		} else {
 			data = zend_string_alloc((size_t) plen, 0);
-			copy_payload(in, hlen, (unsigned char *) ZSTR_VAL(data), (size_t) plen, h + hlen - 4);
+			php_async_ws_unmask_copy((unsigned char *) ZSTR_VAL(data), h + hlen, (size_t) plen, h + hlen - 4, 0);
 			ZSTR_VAL(data)[plen] = '\0';
 			if (h[0] == 0x81 && !php_async_ws_utf8_valid((const unsigned char *) ZSTR_VAL(data), (size_t) plen)) {
 				zend_string_efree(data);
 				return false; /* wslay closes with 1007, as for any text message */
 			}
 		}
-		evbuffer_drain(in, hlen + (size_t) plen);
-		c->read_hint = hlen + plen < READ_STEP ? (uint32_t) (hlen + plen) : READ_STEP;
+		c->rx += hlen + (size_t) plen;
+		c->rx_len -= hlen + (size_t) plen;
 		inbox_push(c, data, h[0] == 0x82);
 		c->awaiting_pong = false;
 	}
@@ -652,20 +263,17 @@ static bool fast_frames(php_async_ws_conn *c)
 static ssize_t ws_recv(wslay_event_context_ptr ctx, uint8_t *buf, size_t len, int flags, void *user)
 {
 	php_async_ws_conn *c = user;
-	size_t budget = c->bev ? frame_budget(c) : 0;
-	int n;
+	size_t budget = c->rx ? frame_budget(c) : 0, n = len < budget ? len : budget;
 
-	if (budget == 0) {
+	if (n == 0) {
 		wslay_event_set_error(ctx, WSLAY_ERR_WOULDBLOCK);
 		return -1;
 	}
-	n = evbuffer_remove(bufferevent_get_input(c->bev), buf, len < budget ? len : budget);
-	if (n <= 0) {
-		wslay_event_set_error(ctx, WSLAY_ERR_WOULDBLOCK);
-		return -1;
-	}
+	memcpy(buf, c->rx, n);
+	c->rx += n;
+	c->rx_len -= n;
 	c->frame_left -= (uint64_t) n;
-	return n;
+	return (ssize_t) n;
 }
 
 static void ws_on_frame_start(wslay_event_context_ptr ctx, const struct wslay_event_on_frame_recv_start_arg *arg, void *user)
@@ -683,11 +291,11 @@ static ssize_t ws_send(wslay_event_context_ptr ctx, const uint8_t *data, size_t 
 
 	/* Take it all, behind the data frames already queued (a close frame
 	 * must follow them), so wslay never holds a partial frame. */
-	if (!c->bev) {
+	if (!php_async_ws_io_live(c)) {
 		wslay_event_set_error(ctx, WSLAY_ERR_CALLBACK_FAILURE);
 		return -1;
 	}
-	enqueue(c, NULL, 0, data, len, NULL, NULL);
+	php_async_ws_io_send(c, NULL, 0, data, len, NULL, NULL);
 	return (ssize_t) len;
 }
 
@@ -795,8 +403,8 @@ void php_async_ws_conn_close(php_async_ws_conn *c, uint16_t code, const char *re
 		c->close_code = 0;
 		wslay_event_queue_close(c->ws, code, (const uint8_t *) reason, reason_len);
 		wslay_event_send(c->ws);
-		set_read_timeout(c, CLOSE_TIMEOUT);
-		queue_process(c);
+		php_async_ws_io_set_read_timeout(c, CLOSE_TIMEOUT);
+		php_async_ws_conn_queue_process(c);
 	}
 }
 
@@ -820,15 +428,15 @@ static const char *status_text(int status)
 /* Answers with an HTTP error and closes once it is written. */
 static void http_error(php_async_ws_conn *c, int status, const char *reason)
 {
-	struct evbuffer *out = bufferevent_get_output(c->bev);
-
-	evbuffer_add_printf(out,
+	php_async_ws_io_send_string(c, zend_strpprintf(0,
 		"HTTP/1.1 %d %s\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: %zu\r\nConnection: close\r\n%s\r\n%s\n",
 		status, status_text(status), strlen(reason) + 1,
 		status == 426 ? "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\n" : status == 405 ? "Allow: GET\r\n" : "",
-		reason);
+		reason));
 	c->http_error = true;
-	stop_reading(c);
+	php_async_ws_io_stop_reading(c);
+	/* written at once, most likely: nothing else would come back here */
+	php_async_ws_conn_queue_process(c);
 	if (c->server) {
 		log_conn(c, "async: WebSocket handshake from %s refused with %d: %s", c->remote, status, reason);
 	}
@@ -838,17 +446,16 @@ static void http_error(php_async_ws_conn *c, int status, const char *reason)
 static bool handshake(php_async_ws_conn *c)
 {
 	php_async_ws_server *server = c->server;
-	struct evbuffer *in = bufferevent_get_input(c->bev);
 	php_async_hs_request *req;
 	php_async_hs_policy policy;
 	php_async_hs_result r;
-	size_t len = evbuffer_get_length(in), n;
-	const char *buf;
+	size_t len = c->rx_len, n;
+	const char *buf = (const char *) c->rx;
 	char accept[PHP_ASYNC_HS_ACCEPT_LEN + 1];
 	int chosen = -1;
 
 	if (c->http_error) {
-		if (c->eof || c->timed_out || evbuffer_get_length(bufferevent_get_output(c->bev)) == 0) {
+		if (c->eof || c->timed_out || php_async_ws_io_pending(c) == 0) {
 			finish(c, 1006, NULL);
 		}
 		return false;
@@ -859,7 +466,6 @@ static bool handshake(php_async_ws_conn *c)
 		return false;
 	}
 	n = len < server->opt.max_header_size ? len : server->opt.max_header_size;
-	buf = (const char *) evbuffer_pullup(in, (ev_ssize_t) n);
 	req = emalloc(sizeof(*req));
 	r = php_async_hs_parse(buf ? buf : "", n, server->opt.max_header_size, req);
 	if (r == PHP_ASYNC_HS_INCOMPLETE) {
@@ -892,18 +498,19 @@ static bool handshake(php_async_ws_conn *c)
 	if (chosen >= 0) {
 		c->subprotocol_name = zend_string_init(server->opt.subprotocols[chosen], strlen(server->opt.subprotocols[chosen]), 0);
 	}
-	evbuffer_drain(in, req->length);
+	c->rx += req->length;
+	c->rx_len -= req->length;
 	efree(req);
-	evbuffer_add_printf(bufferevent_get_output(c->bev),
+	php_async_ws_io_send_string(c, zend_strpprintf(0,
 		"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
 		"Sec-WebSocket-Accept: %s\r\n%s%s%s\r\n",
 		accept, chosen >= 0 ? "Sec-WebSocket-Protocol: " : "",
-		chosen >= 0 ? server->opt.subprotocols[chosen] : "", chosen >= 0 ? "\r\n" : "");
+		chosen >= 0 ? server->opt.subprotocols[chosen] : "", chosen >= 0 ? "\r\n" : ""));
 
 	c->state = PHP_ASYNC_WS_OPEN;
-	read_directly(c);
-	set_read_timeout(c, server->opt.idle_timeout);
+	php_async_ws_io_set_read_timeout(c, server->opt.idle_timeout);
 	c->open_notified = true;
+	php_async_ws_io_input_done(c); /* frames sent with the request wait for onOpen */
 	php_async_ws_call_listener(server, server->on_open, c, 0, NULL);
 	return c->state == PHP_ASYNC_WS_OPEN || c->state == PHP_ASYNC_WS_CLOSING;
 }
@@ -948,16 +555,15 @@ static void report_protocol_error(php_async_ws_conn *c, int code)
 static void fail_connection(php_async_ws_conn *c, uint16_t code)
 {
 	unsigned char frame[4] = { 0x88, 0x02, (unsigned char) (code >> 8), (unsigned char) code };
-	struct evbuffer *in = bufferevent_get_input(c->bev);
 
 	if (c->ws) {
 		wslay_event_context_free(c->ws); /* with whatever close it queued */
 		c->ws = NULL;
 	}
 	inbox_clear(c);
-	evbuffer_drain(in, evbuffer_get_length(in));
-	stop_reading(c);
-	enqueue(c, NULL, 0, frame, sizeof(frame), NULL, NULL);
+	php_async_ws_io_drop_input(c);
+	php_async_ws_io_stop_reading(c);
+	php_async_ws_io_send(c, NULL, 0, frame, sizeof(frame), NULL, NULL);
 	c->close_code = code;
 	c->state = PHP_ASYNC_WS_CLOSING;
 	c->fail_after_flush = true;
@@ -1012,6 +618,8 @@ static void frames(php_async_ws_conn *c)
 			return;
 		}
 	}
+	/* what is left is a partial frame: kept, before PHP runs */
+	php_async_ws_io_input_done(c);
 
 	/* Messages, in order, unless the listener closed the connection. */
 	while (c->inbox_head && c->state == PHP_ASYNC_WS_OPEN && server) {
@@ -1041,7 +649,7 @@ static void frames(php_async_ws_conn *c)
 		c->state = PHP_ASYNC_WS_CLOSING;
 		/* RFC 6455 7.1.7: fail the connection; do not wait for an answer */
 		c->fail_after_flush = true;
-		stop_reading(c);
+		php_async_ws_io_stop_reading(c);
 		report_protocol_error(c, code);
 		if (c->state == PHP_ASYNC_WS_CLOSED || !c->ws) {
 			return;
@@ -1050,14 +658,14 @@ static void frames(php_async_ws_conn *c)
 	if (wslay_event_get_close_received(c->ws) && c->state == PHP_ASYNC_WS_OPEN) {
 		/* The peer started the closing handshake; wslay answered it above. */
 		c->state = PHP_ASYNC_WS_CLOSING;
-		set_read_timeout(c, CLOSE_TIMEOUT);
+		php_async_ws_io_set_read_timeout(c, CLOSE_TIMEOUT);
 	}
 }
 
 /* After any work: is it time to let go? */
 static void settle(php_async_ws_conn *c)
 {
-	if (!c->bev || c->state == PHP_ASYNC_WS_CLOSED) {
+	if (!php_async_ws_io_live(c) || c->state == PHP_ASYNC_WS_CLOSED) {
 		return;
 	}
 	if (c->state == PHP_ASYNC_WS_OPEN) {
@@ -1074,7 +682,7 @@ static void settle(php_async_ws_conn *c)
 		bool done = c->ws ? (c->fail_after_flush || !wslay_event_want_read(c->ws)) && !wslay_event_want_write(c->ws)
 			: c->fail_after_flush;
 		if (c->eof || c->timed_out
-				|| (done && !c->outq_head && evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)) {
+				|| (done && php_async_ws_io_pending(c) == 0)) {
 			uint16_t code = c->close_code ? c->close_code : (received ? 1005 : 1006);
 			zend_string *reason = c->close_reason;
 			if (!received && !c->fail_after_flush && (c->eof || c->timed_out)) {
@@ -1096,16 +704,22 @@ static void process(zend_object *obj, void *data)
 	php_async_ws_conn *c = php_async_ws_conn_from_obj(obj);
 
 	c->task_queued = false;
-	if (!c->bev || c->state == PHP_ASYNC_WS_CLOSED) {
+	if (!php_async_ws_io_live(c) || c->state == PHP_ASYNC_WS_CLOSED) {
 		return;
 	}
+	php_async_ws_io_input(c);
 	if (c->state == PHP_ASYNC_WS_HANDSHAKE && !handshake(c)) {
+		php_async_ws_io_input_done(c);
 		return;
 	}
-	if (c->bev && !c->fail_after_flush && (c->state == PHP_ASYNC_WS_OPEN || c->state == PHP_ASYNC_WS_CLOSING)
-			&& (c->ws || evbuffer_get_length(bufferevent_get_input(c->bev)) > 0)) {
-		frames(c);
+	if (php_async_ws_io_live(c) && !c->fail_after_flush
+			&& (c->state == PHP_ASYNC_WS_OPEN || c->state == PHP_ASYNC_WS_CLOSING)) {
+		php_async_ws_io_input(c);
+		if (c->ws || c->rx_len > 0) {
+			frames(c);
+		}
 	}
+	php_async_ws_io_input_done(c);
 	settle(c);
 	if (c->state == PHP_ASYNC_WS_OPEN) {
 		maybe_release_ws(c);
@@ -1141,30 +755,12 @@ void php_async_ws_conn_accept(php_async_ws_server *server, evutil_socket_t fd, s
 		snprintf(c->remote, sizeof(c->remote), "[%s]:%d", ip, ntohs(in6->sin6_port));
 	}
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
-	if (server->ssl_ctx) {
-		SSL *ssl = SSL_new(server->ssl_ctx);
-		c->bev = ssl ? bufferevent_openssl_socket_new(loop->base, fd, ssl, BUFFEREVENT_SSL_ACCEPTING,
-			BEV_OPT_CLOSE_ON_FREE) : NULL;
-		if (c->bev) {
-			/* browsers may close without close_notify */
-			bufferevent_openssl_set_allow_dirty_shutdown(c->bev, 1);
-		} else if (ssl) {
-			SSL_free(ssl);
-		}
-	} else {
-		c->bev = bufferevent_socket_new(loop->base, fd, BEV_OPT_CLOSE_ON_FREE);
-	}
-	if (!c->bev) {
+	if (!php_async_ws_io_open(c, loop->base, fd)) {
 		evutil_closesocket(fd);
 		zval_ptr_dtor(&zv);
 		return;
 	}
-	/* one read per message of up to 64 KiB, not libevent's 16 KiB steps */
-	bufferevent_set_max_single_read(c->bev, READ_STEP);
-	bufferevent_setcb(c->bev, read_cb, write_cb, event_cb, c);
-	bufferevent_setwatermark(c->bev, EV_WRITE, OUT_LOW, 0);
-	set_read_timeout(c, server->opt.handshake_timeout);
-	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
+	php_async_ws_io_set_read_timeout(c, server->opt.handshake_timeout);
 	if ((zend_long) zend_hash_num_elements(&server->conns) >= server->opt.max_connections) {
 		c->reject_busy = true;
 	}
@@ -1176,17 +772,17 @@ void php_async_ws_conn_accept(php_async_ws_server *server, evutil_socket_t fd, s
 /* Applies send_buffer_limit: a client that has not read what is already
  * queued for it beyond the limit is closed with 1008 and its queue of whole
  * frames dropped, so memory stays bounded (the limit, plus one message, plus
- * the at most OUT_HIGH bytes already in the socket's buffer). */
+ * with TLS at most 64 KiB already in the bufferevent's output). */
 static bool within_limit(php_async_ws_conn *c)
 {
-	size_t queued = evbuffer_get_length(bufferevent_get_output(c->bev)) + c->outq_bytes;
+	size_t queued = php_async_ws_io_pending(c);
 
 	if (!c->server || queued <= c->server->opt.send_buffer_limit) {
 		return true;
 	}
 	log_conn(c, "async: WebSocket connection %s closed with 1008: %zu bytes queued, over send_buffer_limit (%zu)",
 		c->remote, queued, c->server->opt.send_buffer_limit);
-	outq_clear(c);
+	php_async_ws_io_drop_output(c);
 	php_async_ws_conn_close(c, 1008, "send buffer limit exceeded", sizeof("send buffer limit exceeded") - 1, false);
 	/* it does not read: do not wait for its answer once the close frame is out;
 	 * onClose hears the code and reason we closed with */
@@ -1202,10 +798,10 @@ static bool within_limit(php_async_ws_conn *c)
 bool php_async_ws_conn_write_frame(php_async_ws_conn *c, const unsigned char *frame, size_t len,
 		void (*cleanup)(const void *data, size_t len, void *arg), void *arg)
 {
-	if (c->state != PHP_ASYNC_WS_OPEN || !c->bev || !within_limit(c)) {
+	if (c->state != PHP_ASYNC_WS_OPEN || !php_async_ws_io_live(c) || !within_limit(c)) {
 		return false;
 	}
-	enqueue(c, NULL, 0, frame, len, cleanup, arg);
+	php_async_ws_io_send(c, NULL, 0, frame, len, cleanup, arg);
 	return true;
 }
 
@@ -1216,7 +812,7 @@ static php_async_ws_conn *this_conn(zval *this_zv)
 
 static bool ensure_open(php_async_ws_conn *c)
 {
-	if (c->state == PHP_ASYNC_WS_OPEN && c->bev) {
+	if (c->state == PHP_ASYNC_WS_OPEN && php_async_ws_io_live(c)) {
 		return true;
 	}
 	zend_throw_exception_ex(php_async_ws_conn_exception_ce, 0,
@@ -1248,7 +844,7 @@ static void send_data(INTERNAL_FUNCTION_PARAMETERS, uint8_t opcode)
 		return;
 	}
 	/* no copy of a large payload: the queue keeps a reference to the string */
-	enqueue(c, hdr, hlen, (const unsigned char *) ZSTR_VAL(data), ZSTR_LEN(data), frame_ref_cleanup, zend_string_copy(data));
+	php_async_ws_io_send_ref(c, hdr, hlen, data);
 }
 
 ZEND_METHOD(Async_WebSocket_Connection, __construct)
@@ -1361,7 +957,7 @@ ZEND_METHOD(Async_WebSocket_Connection, bufferedAmount)
 	php_async_ws_conn *c = this_conn(ZEND_THIS);
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	RETURN_LONG(c->bev ? (zend_long) (evbuffer_get_length(bufferevent_get_output(c->bev)) + c->outq_bytes) : 0);
+	RETURN_LONG((zend_long) php_async_ws_io_pending(c));
 }
 
 void php_async_ws_conn_minit(void)

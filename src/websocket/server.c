@@ -61,6 +61,10 @@ static void teardown(php_async_ws_server *s)
 		c->server = NULL;
 	} ZEND_HASH_FOREACH_END();
 	zend_hash_clean(&s->conns);
+	if (s->rbuf) {
+		efree(s->rbuf);
+		s->rbuf = NULL;
+	}
 	if (s->evl) {
 		evconnlistener_free(s->evl);
 		s->evl = NULL;

@@ -1,7 +1,7 @@
 /* The WebSocket server's objects: Async\WebSocketServer and its
  * Async\WebSocket\Connection objects, shared by server.c (listening,
- * options, broadcast, stop), connection.c (bufferevents, handshake, wslay)
- * and request.c. */
+ * options, broadcast, stop), connection.c (handshake, frames, wslay), io.c
+ * (the socket: reads, the output queue, TLS) and request.c. */
 #ifndef PHP_ASYNC_WS_H
 #define PHP_ASYNC_WS_H
 
@@ -47,12 +47,13 @@ typedef struct php_async_ws_message {
 	bool binary;
 } php_async_ws_message;
 
-/* A frame waiting for room in the socket's output buffer: a header of its
- * own and a payload it may share (a broadcast) or own. */
+/* A frame waiting to go out: a header of its own and a payload it may share
+ * (a broadcast) or own; off counts the bytes of both already written. */
 typedef struct php_async_ws_out {
 	struct php_async_ws_out *next;
 	const unsigned char *data;
 	size_t len;
+	size_t off;
 	void (*cleanup)(const void *data, size_t len, void *arg);
 	void *arg;
 	unsigned char hdr[10];
@@ -60,32 +61,41 @@ typedef struct php_async_ws_out {
 } php_async_ws_out;
 
 typedef struct {
+	/* Touched by every message: kept together at the start. */
 	php_async_ws_server *server;     /* NULL once closed and let go */
-	zend_ulong id;
-	struct bufferevent *bev;
-	struct event *rev;               /* plain TCP once open: our own reads (connection.c) */
-	wslay_event_context_ptr ws;
+	evutil_socket_t fd;              /* plain TCP: our socket; -1 with TLS and once released */
 	uint8_t state;
 	bool task_queued;                /* a processing microtask is pending */
+	bool readable;                   /* plain TCP: the socket has input to read (io.c) */
 	bool eof;                        /* the peer closed or the socket failed */
 	bool timed_out;
+	bool in_message;                 /* a fragmented message is half received */
+	bool awaiting_pong;
+	bool rx_scratch;                 /* rx points into the server's read buffer */
+	struct event *rev;               /* plain TCP: reads and the read timeouts */
+	struct event *wev;               /* plain TCP: made when the socket first refuses bytes */
+	const unsigned char *rx;         /* input being parsed: rx_len bytes (io.c) */
+	size_t rx_len;
+	unsigned char *in;               /* input kept between reads: a partial frame, the handshake */
+	size_t in_len, in_cap;
+	php_async_ws_out *outq_head, *outq_tail;   /* whole frames not written yet */
+	size_t outq_bytes;
+	php_async_ws_message *inbox_head, *inbox_tail;
+	wslay_event_context_ptr ws;
+	uint64_t frame_left;             /* bytes of the current frame wslay may still read */
+
+	struct bufferevent *bev;         /* TLS: bufferevent_openssl does the I/O */
+	zend_ulong id;
 	bool reject_busy;                /* over max_connections: answer 503 */
 	bool http_error;                 /* an HTTP error answer is being written */
 	bool open_notified;
-	bool awaiting_pong;
 	bool close_initiated;            /* we sent the first close frame */
-	bool in_message;                 /* a fragmented message is half received */
-	uint64_t frame_left;             /* bytes of the current frame wslay may still read */
-	uint32_t read_hint;              /* the size of the last whole frame: room for the next read */
-	zend_string *head;               /* the handshake request, for request() */
-	zend_string *subprotocol_name;   /* the one agreed on, or NULL */
 	bool fail_after_flush;           /* protocol error: drop once the close frame is out */
 	uint16_t pending_fail;           /* a close code for input refused inside a wslay callback */
-	zval request;                    /* Request object, made on first use */
-	php_async_ws_message *inbox_head, *inbox_tail;
-	php_async_ws_out *outq_head, *outq_tail;   /* whole frames beyond the output buffer */
-	size_t outq_bytes;
 	uint16_t close_code;
+	zend_string *head;               /* the handshake request, for request() */
+	zend_string *subprotocol_name;   /* the one agreed on, or NULL */
+	zval request;                    /* Request object, made on first use */
 	zend_string *close_reason;
 	char remote[64];
 	zend_object std;
@@ -105,6 +115,7 @@ struct php_async_ws_server {
 	zend_string *address;
 	zval stop_promise;
 	zend_ulong stop_timer, ping_timer;
+	unsigned char *rbuf;             /* plain TCP reads land here first (io.c), made on first use */
 	zend_object std;
 };
 
@@ -142,6 +153,41 @@ void php_async_ws_conn_close(php_async_ws_conn *c, uint16_t code, const char *re
 bool php_async_ws_conn_write_frame(php_async_ws_conn *c, const unsigned char *frame, size_t len,
 	void (*cleanup)(const void *data, size_t len, void *arg), void *arg);
 void php_async_ws_conn_ping(php_async_ws_conn *c, const char *payload, size_t len);
+
+/* The connection still has its socket. */
+static zend_always_inline bool php_async_ws_io_live(const php_async_ws_conn *c)
+{
+	return c->fd >= 0 || c->bev;
+}
+
+/* Queues the connection's processing microtask (from libevent callbacks). */
+void php_async_ws_conn_queue_process(php_async_ws_conn *c);
+
+/* io.c: the transport. Plain TCP is our own socket, events and queue; TLS
+ * is a bufferevent_openssl. The input being parsed is c->rx, c->rx_len:
+ * io_input() points it at all input not parsed yet (reading first when the
+ * socket said so), the parser advances it, and io_input_done() keeps the
+ * rest. Nothing may call PHP in between: plain TCP input may sit in the
+ * server's read buffer, which the next connection reads into. */
+bool php_async_ws_io_open(php_async_ws_conn *c, struct event_base *base, evutil_socket_t fd);
+void php_async_ws_io_release(php_async_ws_conn *c);
+void php_async_ws_io_input(php_async_ws_conn *c);
+void php_async_ws_io_input_done(php_async_ws_conn *c);
+void php_async_ws_io_drop_input(php_async_ws_conn *c);
+void php_async_ws_io_set_read_timeout(php_async_ws_conn *c, double seconds);
+void php_async_ws_io_stop_reading(php_async_ws_conn *c);
+/* Sends a frame behind those queued, straight to the socket when none is;
+ * takes over the payload's reference (cleanup NULL: bytes lent for the
+ * call only, copied if they must wait). */
+void php_async_ws_io_send(php_async_ws_conn *c, const unsigned char *hdr, size_t hlen, const unsigned char *data,
+	size_t len, void (*cleanup)(const void *data, size_t len, void *arg), void *arg);
+/* Sends a string, taking over the reference. */
+void php_async_ws_io_send_string(php_async_ws_conn *c, zend_string *s);
+/* Sends a header and a string the caller keeps (a reference is added). */
+void php_async_ws_io_send_ref(php_async_ws_conn *c, const unsigned char *hdr, size_t hlen, zend_string *s);
+/* Bytes queued and not written yet. */
+size_t php_async_ws_io_pending(const php_async_ws_conn *c);
+void php_async_ws_io_drop_output(php_async_ws_conn *c);
 
 /* server.c: called by a connection when it is gone for good. */
 void php_async_ws_server_forget(php_async_ws_server *server, php_async_ws_conn *c);

@@ -23,8 +23,9 @@ $server = ws_server([
                 Loop::cancel($id);
                 echo "server: closed after some sends: ", var_export($sent > 5, true), "\n";
                 echo "server: bufferedAmount grew past one message before: ", var_export($grew, true), "\n";
-                // what is left is at most the socket's output buffer (64 KiB) and the
-                // rest of the frame being written, never the dropped queue
+                // what is left is at most the rest of the frame being written (and,
+                // with TLS, 64 KiB in the bufferevent), never the dropped queue; the
+                // connection is closing, or closed if the close frame is already out
                 echo "server: queue dropped, bufferedAmount() at most 128 KiB: ", var_export($conn->bufferedAmount() <= 131072, true),
                     " (", $conn->bufferedAmount(), ")\n";
                 // each message is its own string, held by the queue until written or dropped
@@ -109,7 +110,7 @@ server: closed after some sends: true
 server: bufferedAmount grew past one message before: true
 server: queue dropped, bufferedAmount() at most 128 KiB: true (%d)
 server: memory back within 256 KiB: true (%i)
-Async\WebSocket\ConnectionException: Cannot send on WebSocket connection 1: it is closing
+Async\WebSocket\ConnectionException: Cannot send on WebSocket connection 1: it is %s
 client: whole, in-order 64 KiB frames before the close: true, others: none
 client: close 1008 'send buffer limit exceeded'
 client: EOF
