@@ -1109,7 +1109,8 @@ ZEND_METHOD(Async_Parallel, submit)
 	php_async_pool *p = pool_from_obj(Z_OBJ_P(ZEND_THIS));
 	zval *task;
 
-	ZEND_PARSE_PARAMETERS_START(1, 1)
+	/* A TypeError on 7.4 too: a warning and null would only fail later, at then(). */
+	ZEND_PARSE_PARAMETERS_START_EX(PHP_ASYNC_ZPP_CTOR, 1, 1)
 		Z_PARAM_OBJECT_OF_CLASS(task, php_async_task_ce)
 	ZEND_PARSE_PARAMETERS_END();
 
@@ -1137,7 +1138,7 @@ ZEND_METHOD(Async_Parallel, map)
 		ZVAL_DEREF(task);
 		if (Z_TYPE_P(task) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(task), php_async_task_ce)) {
 			php_async_argument_type_error(1, "tasks", "must contain only Async\\Parallel\\Task objects, %s given",
-				zend_zval_type_name(task));
+				Z_TYPE_P(task) == IS_OBJECT ? ZSTR_VAL(Z_OBJCE_P(task)->name) : zend_zval_type_name(task));
 			zval_ptr_dtor(&arr);
 			RETURN_THROWS();
 		}

@@ -365,6 +365,10 @@ static void finish(php_async_ws_conn *c, uint16_t code, zend_string *reason)
 		return;
 	}
 	c->state = PHP_ASYNC_WS_CLOSED;
+	if (c->close_timer && ASYNC_G(loop)) {
+		php_async_loop_cancel_id(ASYNC_G(loop), c->close_timer);
+	}
+	c->close_timer = 0;
 	php_async_ws_conn_release_io(c);
 	if (notify && server) {
 		zval args[2];
@@ -662,6 +666,34 @@ static void frames(php_async_ws_conn *c)
 	}
 }
 
+static void close_timer_fired(zend_object *obj)
+{
+	php_async_ws_conn *c = php_async_ws_conn_from_obj(obj);
+
+	c->close_timer = 0;
+	if (c->state == PHP_ASYNC_WS_CLOSING) {
+		c->timed_out = true;
+		php_async_ws_conn_queue_process(c);
+	}
+}
+
+/* A closing connection goes after CLOSE_TIMEOUT at the latest, also when
+ * it stopped reading (a failed connection) or its peer stopped reading the
+ * close frame: a read timeout alone does not cover those. */
+static void arm_close_timer(php_async_ws_conn *c)
+{
+	php_async_loop *loop = ASYNC_G(loop);
+
+	if (c->close_timer || !loop) {
+		return;
+	}
+	GC_ADDREF(&c->std); /* the timer's */
+	c->close_timer = php_async_loop_add_timer(loop, CLOSE_TIMEOUT, close_timer_fired, &c->std);
+	if (c->close_timer) {
+		php_async_loop_unreference_id(loop, c->close_timer); /* the server keeps the loop going */
+	}
+}
+
 /* After any work: is it time to let go? */
 static void settle(php_async_ws_conn *c)
 {
@@ -679,6 +711,7 @@ static void settle(php_async_ws_conn *c)
 	}
 	if (c->state == PHP_ASYNC_WS_CLOSING) {
 		bool received = c->ws && wslay_event_get_close_received(c->ws);
+		arm_close_timer(c);
 		bool done = c->ws ? (c->fail_after_flush || !wslay_event_want_read(c->ws)) && !wslay_event_want_write(c->ws)
 			: c->fail_after_flush;
 		if (c->eof || c->timed_out

@@ -69,6 +69,7 @@ typedef struct {
 	bool readable;                   /* plain TCP: the socket has input to read (io.c) */
 	bool eof;                        /* the peer closed or the socket failed */
 	bool timed_out;
+	zend_ulong close_timer;          /* CLOSING: the loop timer that ends the wait (CLOSE_TIMEOUT) */
 	bool in_message;                 /* a fragmented message is half received */
 	bool awaiting_pong;
 	bool rx_scratch;                 /* rx points into the server's read buffer */

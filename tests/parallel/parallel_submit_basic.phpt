@@ -82,4 +82,4 @@ array(3) {
   int(2)
 }
 done: {"workers":2,"busy":0,"queued":0,"completed":8,"failed":0}
-TypeError: Async\Parallel::submit(): Argument #1 ($task) must be of type Async\Parallel\Task, stdClass given
+TypeError: Async\Parallel::submit()%s Async\Parallel\Task, %s given
