@@ -4,6 +4,7 @@
 #include "php_async_compat.h"
 #include "php_async.h"
 #include "common/errors.h"
+#include "common/options.h"
 #include "loop/loop.h"
 #include "promise/promise.h"
 #include "websocket/ws.h"
@@ -34,18 +35,6 @@ static zend_object *server_create(zend_class_entry *ce)
 	ZVAL_UNDEF(&s->stop_promise);
 	zend_hash_init(&s->conns, 8, NULL, ZVAL_PTR_DTOR, 0);
 	return &s->std;
-}
-
-static void free_list(char **list)
-{
-	char **p;
-	if (!list) {
-		return;
-	}
-	for (p = list; *p; p++) {
-		efree(*p);
-	}
-	efree(list);
 }
 
 /* Drops every socket without calling PHP: the end of the request, or a
@@ -89,8 +78,8 @@ static void server_free(zend_object *obj)
 	if (s->address) {
 		zend_string_release(s->address);
 	}
-	free_list(s->opt.allowed_origins);
-	free_list(s->opt.subprotocols);
+	php_async_strv_free(s->opt.allowed_origins);
+	php_async_strv_free(s->opt.subprotocols);
 	if (s->opt.tls_cert) zend_string_release(s->opt.tls_cert);
 	if (s->opt.tls_key) zend_string_release(s->opt.tls_key);
 	if (s->opt.tls_passphrase) zend_string_release(s->opt.tls_passphrase);
@@ -235,40 +224,11 @@ void php_async_ws_call_listener(php_async_ws_server *s, zend_function *fn, php_a
 
 static bool opt_size(zval *v, const char *name, size_t min, size_t *out)
 {
-	if (Z_TYPE_P(v) != IS_LONG || Z_LVAL_P(v) < (zend_long) min) {
-		php_async_argument_value_error(3, "options", "option \"%s\" must be an integer of at least %zu", name, min);
+	zend_long n;
+	if (!php_async_opt_long(v, 3, name, (zend_long) min, &n)) {
 		return false;
 	}
-	*out = (size_t) Z_LVAL_P(v);
-	return true;
-}
-
-static bool opt_seconds(zval *v, const char *name, double *out)
-{
-	double d;
-	if (Z_TYPE_P(v) == IS_LONG) {
-		d = (double) Z_LVAL_P(v);
-	} else if (Z_TYPE_P(v) == IS_DOUBLE) {
-		d = Z_DVAL_P(v);
-	} else {
-		php_async_argument_value_error(3, "options", "option \"%s\" must be a number of seconds", name);
-		return false;
-	}
-	if (!zend_finite(d) || d < 0) {
-		php_async_argument_value_error(3, "options", "option \"%s\" must be a finite number of seconds, at least 0", name);
-		return false;
-	}
-	*out = d;
-	return true;
-}
-
-static bool opt_string(zval *v, const char *name, zend_string **out)
-{
-	if (Z_TYPE_P(v) != IS_STRING) {
-		php_async_argument_value_error(3, "options", "option \"%s\" must be a string", name);
-		return false;
-	}
-	*out = zend_string_copy(Z_STR_P(v));
+	*out = (size_t) n;
 	return true;
 }
 
@@ -287,13 +247,13 @@ static bool opt_list(zval *v, const char *name, char ***out)
 		if (Z_TYPE_P(item) != IS_STRING || Z_STRLEN_P(item) == 0 || memchr(Z_STRVAL_P(item), '\r', Z_STRLEN_P(item))
 				|| memchr(Z_STRVAL_P(item), '\n', Z_STRLEN_P(item))) {
 			list[i] = NULL;
-			free_list(list);
+			php_async_strv_free(list);
 			php_async_argument_value_error(3, "options", "option \"%s\" must be an array of non-empty strings", name);
 			return false;
 		}
 		if (strcmp(name, "subprotocols") == 0 && !php_async_hs_is_token(Z_STRVAL_P(item), Z_STRLEN_P(item))) {
 			list[i] = NULL;
-			free_list(list);
+			php_async_strv_free(list);
 			php_async_argument_value_error(3, "options",
 				"option \"subprotocols\" must hold tokens (no spaces, commas or quotes), \"%s\" given", Z_STRVAL_P(item));
 			return false;
@@ -301,7 +261,7 @@ static bool opt_list(zval *v, const char *name, char ***out)
 		list[i++] = estrndup(Z_STRVAL_P(item), Z_STRLEN_P(item));
 	} ZEND_HASH_FOREACH_END();
 	list[i] = NULL;
-	free_list(*out);
+	php_async_strv_free(*out);
 	*out = list;
 	return true;
 }
@@ -344,25 +304,25 @@ static bool parse_options(php_async_ws_server *s, HashTable *options)
 			if (!opt_size(v, "backlog", 1, &n)) return false;
 			o->backlog = (zend_long) n;
 		} else if (zend_string_equals_literal(key, "handshake_timeout")) {
-			if (!opt_seconds(v, "handshake_timeout", &o->handshake_timeout)) return false;
+			if (!php_async_opt_seconds(v, 3, "handshake_timeout", &o->handshake_timeout)) return false;
 		} else if (zend_string_equals_literal(key, "idle_timeout")) {
-			if (!opt_seconds(v, "idle_timeout", &o->idle_timeout)) return false;
+			if (!php_async_opt_seconds(v, 3, "idle_timeout", &o->idle_timeout)) return false;
 		} else if (zend_string_equals_literal(key, "ping_interval")) {
-			if (!opt_seconds(v, "ping_interval", &o->ping_interval)) return false;
+			if (!php_async_opt_seconds(v, 3, "ping_interval", &o->ping_interval)) return false;
 		} else if (zend_string_equals_literal(key, "allowed_origins")) {
 			if (!opt_list(v, "allowed_origins", &o->allowed_origins)) return false;
 		} else if (zend_string_equals_literal(key, "subprotocols")) {
 			if (!opt_list(v, "subprotocols", &o->subprotocols)) return false;
 		} else if (zend_string_equals_literal(key, "tls_cert")) {
-			if (!opt_string(v, "tls_cert", &o->tls_cert)) return false;
+			if (!php_async_opt_string(v, 3, "tls_cert", false, &o->tls_cert)) return false;
 		} else if (zend_string_equals_literal(key, "tls_key")) {
-			if (!opt_string(v, "tls_key", &o->tls_key)) return false;
+			if (!php_async_opt_string(v, 3, "tls_key", false, &o->tls_key)) return false;
 		} else if (zend_string_equals_literal(key, "tls_passphrase")) {
-			if (!opt_string(v, "tls_passphrase", &o->tls_passphrase)) return false;
+			if (!php_async_opt_string(v, 3, "tls_passphrase", false, &o->tls_passphrase)) return false;
 		} else if (zend_string_equals_literal(key, "tls_ca")) {
-			if (!opt_string(v, "tls_ca", &o->tls_ca)) return false;
+			if (!php_async_opt_string(v, 3, "tls_ca", false, &o->tls_ca)) return false;
 		} else {
-			php_async_argument_value_error(3, "options", "has an unknown option \"%s\"", ZSTR_VAL(key));
+			php_async_opt_unknown(3, key);
 			return false;
 		}
 	} ZEND_HASH_FOREACH_END();
