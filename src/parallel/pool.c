@@ -784,9 +784,9 @@ static void run_pool(php_async_pool *p)
 			}
 		}
 		if (w->exited) {
-			/* Everything it wrote before it went is readable now. */
-			ipc_read(w);
-			if (w->frame_ready) {
+			/* Everything it wrote before it went is readable now (its
+			 * "ready", then maybe a result). */
+			for (ipc_read(w); w->frame_ready; ipc_read(w)) {
 				handle_frame(p, w);
 			}
 			err_read(w);
