@@ -78,6 +78,7 @@ if test "$PHP_ASYNC" != "no"; then
     src/parallel/child.c \
     src/parallel/ipc.c \
     src/parallel/pool.c \
+    src/parallel/pool_worker.c \
     src/parallel/process.c \
     src/parallel/spawn.c \
     src/parallel/worker.c"

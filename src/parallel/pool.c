@@ -1,8 +1,7 @@
-/* Async\Parallel: a pool of worker processes. Each worker is `php -r
- * 'Async\Parallel\Worker::main();'` started with posix_spawn(), talking
- * frames over a socketpair (its descriptor 3); its stderr is a pipe whose
- * tail explains a death. libevent callbacks only read bytes and queue the
- * pool's microtask; promises are settled there, or in the pool's timer. */
+/* Async\Parallel: the pool object, its queue and the promises of its tasks.
+ * Its workers (pool_worker.c) only read bytes and queue the pool's
+ * microtask; results are unserialized, deaths reported and promises settled
+ * there, or in the pool's timer (task_timeout). */
 #include "php_async_compat.h"
 #include "php_async.h"
 #include "SAPI.h"
@@ -12,11 +11,11 @@
 #include "promise/promise.h"
 #include "parallel/ipc.h"
 #include "parallel/parallel.h"
+#include "parallel/pool.h"
 #include "ext/standard/php_string.h"
 
 #include <errno.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 zend_class_entry *php_async_parallel_ce;
@@ -27,73 +26,7 @@ zend_class_entry *php_async_serialization_exception_ce;
 
 static zend_object_handlers pool_handlers;
 
-#define STDERR_TAIL 4096
-#define KILL_GRACE 1.0     /* seconds between SIGTERM and SIGKILL */
 #define START_GRACE 60.0   /* seconds a new worker may take to start, besides task_timeout */
-#define READ_CHUNK (1024 * 1024)
-
-static const char worker_code[] =
-	"if (isset($argv[1])) { require $argv[1]; } Async\\Parallel\\Worker::main();";
-
-typedef struct php_async_job php_async_job;
-struct php_async_job {
-	php_async_job *next;
-	zend_string *frame;            /* the serialized task, header included */
-	zend_string *name;             /* its class, for messages */
-	zend_object *promise;          /* owned */
-};
-
-typedef struct php_async_worker php_async_worker;
-typedef struct php_async_pool php_async_pool;
-
-struct php_async_worker {
-	php_async_worker *next;
-	php_async_pool *pool;
-	php_async_child *child;
-	int ipc_fd, err_fd;            /* -1: closed */
-	struct event ipc_ev, out_ev, err_ev;
-	php_async_job *job;            /* running now */
-	size_t out_pos;                /* of job->frame, written */
-	unsigned char hdr[PHP_ASYNC_FRAME_HEADER];
-	size_t hdr_got;
-	zend_string *in;               /* the frame being read */
-	size_t in_got;
-	uint8_t in_type;
-	bool frame_ready;              /* in holds a whole frame */
-	bool broken;                   /* the connection failed, or the worker broke the protocol */
-	bool exited;                   /* reaped */
-	bool retiring;                 /* we closed its connection: it is on its way out */
-	bool ready;                    /* it has started and required the bootstrap */
-	zend_string *why;              /* why we stopped it (a protocol error), for the report */
-	double deadline;               /* task_timeout: when the job is late (0: never) */
-	double kill_at;                /* SIGKILL if still alive then (0: not signalled) */
-	zend_long tasks_done;
-	char tail[STDERR_TAIL];        /* the last bytes of its stderr (a ring) */
-	size_t tail_len, tail_pos;
-};
-
-struct php_async_pool {
-	zend_long workers_max;
-	zend_string *bootstrap;
-	zend_string *php_binary;
-	zval ini;                      /* array or UNDEF */
-	double task_timeout;
-	zend_long max_tasks_per_worker;
-	zend_long max_queue;
-
-	php_async_worker *workers;
-	uint32_t n_workers, n_busy;
-	php_async_job *queue_head, *queue_tail;
-	uint32_t queued;
-	zend_long completed, failed;
-	bool task_queued;              /* the microtask is queued */
-	bool holding;                  /* holds itself and the loop: work is in flight */
-	bool shutting_down, killed;
-	zval shutdown_promise;
-	zend_ulong timer_id;
-	double timer_due;
-	zend_object std;
-};
 
 static zend_always_inline php_async_pool *pool_from_obj(zend_object *obj)
 {
@@ -103,7 +36,7 @@ static zend_always_inline php_async_pool *pool_from_obj(zend_object *obj)
 static void process(zend_object *obj, void *data);
 static const php_async_microtask_ops process_task = { process, NULL };
 
-static void queue_process(php_async_pool *p)
+void php_async_pool_queue_process(php_async_pool *p)
 {
 	php_async_loop *loop = ASYNC_G(loop);
 
@@ -157,360 +90,11 @@ static void job_fail(php_async_pool *p, php_async_job *j, zend_class_entry *ce, 
 	zval_ptr_dtor(&ex);
 }
 
-/* ---- a worker's descriptors (libevent callbacks: C only) ----------------------- */
-
-static void close_ipc(php_async_worker *w)
-{
-	if (w->ipc_fd >= 0) {
-		event_del(&w->ipc_ev);
-		event_del(&w->out_ev);
-		close(w->ipc_fd);
-		w->ipc_fd = -1;
-	}
-}
-
-static void close_err(php_async_worker *w)
-{
-	if (w->err_fd >= 0) {
-		event_del(&w->err_ev);
-		close(w->err_fd);
-		w->err_fd = -1;
-	}
-}
-
-/* Reads what has arrived of the next frame; stops at a whole one. */
-static void ipc_read(php_async_worker *w)
-{
-	size_t budget = READ_CHUNK * 8;
-
-	while (w->ipc_fd >= 0 && !w->frame_ready && !w->broken && budget > 0) {
-		ssize_t n;
-		if (w->hdr_got < PHP_ASYNC_FRAME_HEADER) {
-			n = recv(w->ipc_fd, w->hdr + w->hdr_got, PHP_ASYNC_FRAME_HEADER - w->hdr_got, 0);
-		} else {
-			size_t want = ZSTR_LEN(w->in) - w->in_got;
-			n = recv(w->ipc_fd, ZSTR_VAL(w->in) + w->in_got, want < READ_CHUNK ? want : READ_CHUNK, 0);
-		}
-		if (n < 0 && errno == EINTR) {
-			continue;
-		}
-		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-			return;
-		}
-		if (n <= 0) {
-			w->broken = true; /* the worker is gone, or going */
-			close_ipc(w);
-			return;
-		}
-		budget -= (size_t) n;
-		if (w->hdr_got < PHP_ASYNC_FRAME_HEADER) {
-			size_t len;
-			w->hdr_got += (size_t) n;
-			if (w->hdr_got < PHP_ASYNC_FRAME_HEADER) {
-				continue;
-			}
-			if (!php_async_frame_parse(w->hdr, &w->in_type, &len) || w->in_type == PHP_ASYNC_FRAME_TASK
-					|| (w->in_type == PHP_ASYNC_FRAME_READY && (len || w->ready))) {
-				w->why = zend_string_init("it sent bytes that are not a frame of the pool's protocol",
-					sizeof("it sent bytes that are not a frame of the pool's protocol") - 1, 0);
-				w->broken = true;
-				return;
-			}
-			if (!php_async_frame_fits(len)) {
-				w->why = zend_strpprintf(0, "its result of %zu bytes does not fit in this process's memory_limit", len);
-				w->broken = true;
-				return;
-			}
-			w->in = zend_string_alloc(len, 0);
-			w->in_got = 0;
-		} else {
-			w->in_got += (size_t) n;
-		}
-		if (w->in_got == ZSTR_LEN(w->in)) {
-			ZSTR_VAL(w->in)[w->in_got] = '\0';
-			w->frame_ready = true;
-		}
-	}
-}
-
-static void ipc_read_cb(evutil_socket_t fd, short what, void *arg)
-{
-	php_async_worker *w = arg;
-
-	ipc_read(w);
-	if (w->frame_ready || w->broken) {
-		if (w->ipc_fd >= 0) {
-			event_del(&w->ipc_ev); /* one frame at a time */
-		}
-		queue_process(w->pool);
-	}
-}
-
-static void ipc_write(php_async_worker *w)
-{
-	while (w->job && w->ipc_fd >= 0 && w->out_pos < ZSTR_LEN(w->job->frame)) {
-		ssize_t n = send(w->ipc_fd, ZSTR_VAL(w->job->frame) + w->out_pos, ZSTR_LEN(w->job->frame) - w->out_pos, MSG_NOSIGNAL);
-		if (n > 0) {
-			w->out_pos += (size_t) n;
-		} else if (n < 0 && errno == EINTR) {
-			continue;
-		} else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-			event_add(&w->out_ev, NULL);
-			return;
-		} else {
-			w->broken = true; /* the reader (the worker) is gone: its exit tells why */
-			queue_process(w->pool);
-			return;
-		}
-	}
-	if (w->ipc_fd >= 0) {
-		event_del(&w->out_ev);
-	}
-}
-
-static void ipc_write_cb(evutil_socket_t fd, short what, void *arg)
-{
-	ipc_write(arg);
-}
-
-/* Keeps the tail for reports and passes the bytes on to our stderr. */
-static void err_read(php_async_worker *w)
-{
-	char buf[8192];
-
-	while (w->err_fd >= 0) {
-		ssize_t n = read(w->err_fd, buf, sizeof(buf));
-		size_t i;
-		if (n < 0 && errno == EINTR) {
-			continue;
-		}
-		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-			return;
-		}
-		if (n <= 0) {
-			close_err(w);
-			return;
-		}
-		for (i = 0; i < (size_t) n; i++) {
-			w->tail[w->tail_pos] = buf[i];
-			w->tail_pos = (w->tail_pos + 1) % STDERR_TAIL;
-		}
-		w->tail_len = MIN(STDERR_TAIL, w->tail_len + (size_t) n);
-		(void) !write(STDERR_FILENO, buf, (size_t) n); /* best effort, as the worker's own stderr would be */
-	}
-}
-
-static void err_read_cb(evutil_socket_t fd, short what, void *arg)
-{
-	err_read(arg);
-}
-
-static void on_worker_exit(php_async_child *c)
-{
-	php_async_worker *w = c->owner;
-
-	w->exited = true;
-	queue_process(w->pool);
-}
-
-/* ---- starting and ending workers -------------------------------------------------- */
-
-/* The worker's command line: the same php.ini choice and -d settings as this
- * process (so an extension loaded with -d extension=... is loaded there
- * too), errors to stderr, then the pool's own ini settings. */
-static char **worker_argv(php_async_pool *p)
-{
-	zend_llist args;
-	zend_llist_element *e;
-	char **argv;
-	size_t i = 0;
-	zend_string *key;
-	zval *v;
-
-	zend_llist_init(&args, sizeof(char *), NULL, 0);
-#define ADD(s) do { char *dup_ = estrdup(s); zend_llist_add_element(&args, &dup_); } while (0)
-	ADD(ZSTR_VAL(p->php_binary));
-	if (sapi_module.php_ini_ignore) {
-		ADD("-n");
-	}
-	if (sapi_module.php_ini_path_override) {
-		ADD("-c");
-		ADD(sapi_module.php_ini_path_override);
-	}
-	if (sapi_module.ini_entries && strcmp(sapi_module.name, "cli") == 0) {
-		const char *line = sapi_module.ini_entries, *end;
-		for (; *line; line = *end ? end + 1 : end) {
-			end = strchr(line, '\n');
-			if (!end) {
-				end = line + strlen(line);
-			}
-			if (end > line) {
-				char *entry = estrndup(line, (size_t) (end - line));
-				ADD("-d");
-				zend_llist_add_element(&args, &entry);
-			}
-		}
-	}
-	ADD("-d");
-	ADD("display_errors=stderr");
-	if (Z_TYPE(p->ini) == IS_ARRAY) {
-		ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL(p->ini), key, v) {
-			zend_string *s = zval_get_string(v);
-			char *entry;
-			spprintf(&entry, 0, "%s=%s", ZSTR_VAL(key), ZSTR_VAL(s));
-			zend_string_release(s);
-			ADD("-d");
-			zend_llist_add_element(&args, &entry);
-		} ZEND_HASH_FOREACH_END();
-	}
-	ADD("-r");
-	ADD(worker_code);
-	ADD("--");
-	if (p->bootstrap) {
-		ADD(ZSTR_VAL(p->bootstrap));
-	}
-#undef ADD
-	argv = safe_emalloc(zend_llist_count(&args) + 1, sizeof(char *), 0);
-	for (e = args.head; e; e = e->next) {
-		argv[i++] = *(char **) e->data;
-	}
-	argv[i] = NULL;
-	zend_llist_destroy(&args);
-	return argv;
-}
-
-/* This process's environment, and the marker that Worker::main() checks. */
-static char **worker_envp(void)
-{
-	extern char **environ;
-	size_t n = 0, i;
-	char **envp;
-
-	while (environ[n]) {
-		n++;
-	}
-	envp = safe_emalloc(n + 2, sizeof(char *), 0);
-	for (i = 0; i < n; i++) {
-		envp[i] = environ[i];
-	}
-	envp[n] = "ASYNC_PARALLEL_WORKER=3";
-	envp[n + 1] = NULL;
-	return envp;
-}
-
-/* Starts a worker, or returns NULL and sets *err to an errno value. */
-static php_async_worker *worker_start(php_async_pool *p, int *err)
-{
-	php_async_loop *loop = ASYNC_G(loop);
-	php_async_spawn_spec spec;
-	php_async_worker *w;
-	int sp[2], ep[2];
-	char **argv, **envp;
-	pid_t pid;
-
-	if (!php_async_cloexec_socketpair(sp)) {
-		*err = errno;
-		return NULL;
-	}
-	if (!php_async_cloexec_pipe(ep, true)) {
-		*err = errno;
-		close(sp[0]);
-		close(sp[1]);
-		return NULL;
-	}
-	argv = worker_argv(p);
-	envp = worker_envp();
-	spec.path = ZSTR_VAL(p->php_binary);
-	spec.argv = argv;
-	spec.envp = envp;
-	spec.cwd = NULL;
-	spec.stdio[0] = PHP_ASYNC_SPAWN_DEVNULL;
-	spec.stdio[1] = PHP_ASYNC_SPAWN_INHERIT;
-	spec.stdio[2] = ep[1];
-	spec.extra_fd = sp[1];
-	*err = php_async_spawn(&spec, &pid);
-	php_async_strv_free(argv);
-	efree(envp);
-	close(sp[1]);
-	close(ep[1]);
-	if (*err) {
-		close(sp[0]);
-		close(ep[0]);
-		return NULL;
-	}
-
-	w = ecalloc(1, sizeof(*w));
-	w->pool = p;
-	w->ipc_fd = sp[0];
-	w->err_fd = ep[0];
-	w->child = php_async_child_add(pid, on_worker_exit, w);
-	event_assign(&w->ipc_ev, loop->base, w->ipc_fd, EV_READ | EV_PERSIST, ipc_read_cb, w);
-	event_assign(&w->out_ev, loop->base, w->ipc_fd, EV_WRITE | EV_PERSIST, ipc_write_cb, w);
-	event_assign(&w->err_ev, loop->base, w->err_fd, EV_READ | EV_PERSIST, err_read_cb, w);
-	event_add(&w->ipc_ev, NULL);
-	event_add(&w->err_ev, NULL);
-	w->next = p->workers;
-	p->workers = w;
-	p->n_workers++;
-	return w;
-}
-
-/* Lets a worker go: closing its connection ends Worker::main(); a busy or
- * stuck one gets SIGTERM (or SIGKILL) too. It stays listed until reaped. */
-static void worker_retire(php_async_worker *w, int signo)
-{
-	w->retiring = true;
-	close_ipc(w);
-	if (signo && !w->exited) {
-		kill(w->child->pid, signo);
-		if (signo == SIGTERM && !w->kill_at) {
-			w->kill_at = php_async_loop_now() + KILL_GRACE;
-		}
-	}
-}
-
-static void worker_free(php_async_pool *p, php_async_worker *w)
-{
-	php_async_worker **pp;
-
-	for (pp = &p->workers; *pp; pp = &(*pp)->next) {
-		if (*pp == w) {
-			*pp = w->next;
-			break;
-		}
-	}
-	p->n_workers--;
-	close_ipc(w);
-	close_err(w);
-	if (w->in) {
-		zend_string_efree(w->in);
-	}
-	if (w->why) {
-		zend_string_release(w->why);
-	}
-	if (w->child) {
-		php_async_child_release(w->child);
-	}
-	efree(w);
-}
-
-static zend_string *stderr_tail(php_async_worker *w)
-{
-	zend_string *s = zend_string_alloc(w->tail_len, 0);
-	size_t start = (w->tail_pos + STDERR_TAIL - w->tail_len) % STDERR_TAIL, i;
-
-	for (i = 0; i < w->tail_len; i++) {
-		ZSTR_VAL(s)[i] = w->tail[(start + i) % STDERR_TAIL];
-	}
-	ZSTR_VAL(s)[w->tail_len] = '\0';
-	return s;
-}
-
 /* The running task's promise, when its worker died under it. */
 static void reject_worker_died(php_async_pool *p, php_async_worker *w)
 {
 	php_async_job *j = w->job;
-	zend_string *status = php_async_describe_status(w->child->status), *tail = stderr_tail(w), *trimmed;
+	zend_string *status = php_async_describe_status(w->child->status), *tail = php_async_pool_worker_stderr_tail(w), *trimmed;
 	zval ex;
 
 	w->job = NULL;
@@ -600,7 +184,7 @@ static void handle_frame(php_async_pool *p, php_async_worker *w)
 	if (!j) {
 		zend_string_efree(in);
 		w->why = zend_string_init("it sent a result without a task", sizeof("it sent a result without a task") - 1, 0);
-		worker_retire(w, SIGKILL);
+		php_async_pool_worker_retire(w, SIGKILL);
 		return;
 	}
 	w->job = NULL;
@@ -634,7 +218,7 @@ static void handle_frame(php_async_pool *p, php_async_worker *w)
 	zend_string_efree(in);
 
 	if (p->max_tasks_per_worker && w->tasks_done >= p->max_tasks_per_worker) {
-		worker_retire(w, 0);
+		php_async_pool_worker_retire(w, 0);
 	} else if (w->ipc_fd >= 0) {
 		event_add(&w->ipc_ev, NULL); /* an idle worker's death is noticed too */
 	}
@@ -694,7 +278,7 @@ static void dispatch(php_async_pool *p)
 			if (alive >= (uint32_t) p->workers_max) {
 				return;
 			}
-			w = worker_start(p, &err);
+			w = php_async_pool_worker_start(p, &err);
 		}
 		j = p->queue_head;
 		p->queue_head = j->next;
@@ -713,7 +297,7 @@ static void dispatch(php_async_pool *p)
 		w->deadline = p->task_timeout > 0
 			? php_async_loop_now() + p->task_timeout + (w->ready ? 0 : START_GRACE) : 0;
 		p->n_busy++;
-		ipc_write(w);
+		php_async_pool_worker_write(w);
 	}
 }
 
@@ -748,7 +332,7 @@ static void finish_shutdown(php_async_pool *p)
 	}
 	for (w = p->workers; w; w = w->next) {
 		if (!w->retiring) {
-			worker_retire(w, 0);
+			php_async_pool_worker_retire(w, 0);
 		}
 	}
 	if (!p->n_workers && Z_TYPE(p->shutdown_promise) == IS_OBJECT) {
@@ -775,9 +359,9 @@ static void run_pool(php_async_pool *p)
 			/* A worker that broke the protocol is stopped; one whose
 			 * connection closed is exiting: its exit status comes. */
 			if (w->why) {
-				worker_retire(w, SIGKILL);
+				php_async_pool_worker_retire(w, SIGKILL);
 			} else {
-				close_ipc(w);
+				php_async_pool_worker_close_ipc(w);
 				if (php_async_child_poll(w->child)) {
 					w->exited = true;
 				}
@@ -786,14 +370,14 @@ static void run_pool(php_async_pool *p)
 		if (w->exited) {
 			/* Everything it wrote before it went is readable now (its
 			 * "ready", then maybe a result). */
-			for (ipc_read(w); w->frame_ready; ipc_read(w)) {
+			for (php_async_pool_worker_read(w); w->frame_ready; php_async_pool_worker_read(w)) {
 				handle_frame(p, w);
 			}
-			err_read(w);
+			php_async_pool_worker_read_stderr(w);
 			if (w->job) {
 				reject_worker_died(p, w);
 			}
-			worker_free(p, w);
+			php_async_pool_worker_free(p, w);
 		}
 	}
 	dispatch(p);
@@ -831,7 +415,7 @@ static void timer_fired(zend_object *obj)
 					"Task %s did not start: worker process %d was not ready (PHP started, bootstrap required) "
 					"within %.3g s: it was stopped", ZSTR_VAL(j->name), (int) w->child->pid, START_GRACE + p->task_timeout);
 			}
-			worker_retire(w, SIGTERM);
+			php_async_pool_worker_retire(w, SIGTERM);
 		} else if (w->kill_at && w->kill_at <= now && !w->exited) {
 			kill(w->child->pid, SIGKILL);
 			w->kill_at = 0;
@@ -860,7 +444,7 @@ static void teardown(php_async_pool *p, bool ours)
 		if (!ours) {
 			w->child = NULL; /* the parent's child, and its record is gone */
 		}
-		worker_free(p, w);
+		php_async_pool_worker_free(p, w);
 	}
 	p->n_busy = 0;
 	while ((j = p->queue_head)) {
@@ -1101,7 +685,7 @@ static void submit(php_async_pool *p, zval *task, zval *return_value)
 	p->queue_tail = j;
 	p->queued++;
 	update_hold(p);
-	queue_process(p);
+	php_async_pool_queue_process(p);
 }
 
 ZEND_METHOD(Async_Parallel, submit)
@@ -1192,7 +776,7 @@ ZEND_METHOD(Async_Parallel, shutdown)
 		p->shutting_down = true;
 		if (php_async_loop_get()) {
 			update_hold(p);
-			queue_process(p);
+			php_async_pool_queue_process(p);
 		}
 	}
 }
@@ -1218,7 +802,7 @@ ZEND_METHOD(Async_Parallel, kill)
 			job_fail(p, j, php_async_cancelled_exception_ce,
 				"Task %s was cancelled: the Async\\Parallel pool was killed", ZSTR_VAL(j->name));
 		}
-		worker_retire(w, SIGKILL);
+		php_async_pool_worker_retire(w, SIGKILL);
 	}
 	while ((j = p->queue_head)) {
 		p->queue_head = j->next;
@@ -1229,7 +813,7 @@ ZEND_METHOD(Async_Parallel, kill)
 	p->queue_tail = NULL;
 	if (php_async_loop_get()) {
 		update_hold(p);
-		queue_process(p);
+		php_async_pool_queue_process(p);
 	}
 }
 
@@ -1264,10 +848,6 @@ PHP_ASYNC_PROPERTY_GETTER(Async_Parallel_TaskFailedException, getOriginalCode, p
 PHP_ASYNC_PROPERTY_GETTER(Async_Parallel_TaskFailedException, getOriginalFile, php_async_task_failed_exception_ce, "originalFile")
 PHP_ASYNC_PROPERTY_GETTER(Async_Parallel_TaskFailedException, getOriginalLine, php_async_task_failed_exception_ce, "originalLine")
 PHP_ASYNC_PROPERTY_GETTER(Async_Parallel_TaskFailedException, getOriginalTraceAsString, php_async_task_failed_exception_ce, "originalTrace")
-
-ZEND_METHOD(Async_Parallel_Worker, __construct)
-{
-}
 
 /* ---- module hooks ---------------------------------------------------------------------- */
 

@@ -176,6 +176,10 @@ static zend_string *run_task(const char *payload, size_t len)
 	return frame;
 }
 
+ZEND_METHOD(Async_Parallel_Worker, __construct)
+{
+}
+
 ZEND_METHOD(Async_Parallel_Worker, main)
 {
 	const char *env = getenv(WORKER_ENV);
