@@ -1,4 +1,4 @@
-/* The pool's insides, shared by pool.c (the Async\\Parallel object and its
+/* The pool's insides, shared by pool.c (the Async\Parallel object and its
  * scheduling) and pool_worker.c (one worker process seen from the pool:
  * starting it, its descriptors, frames in and out, its stderr). */
 #ifndef PHP_ASYNC_POOL_H
