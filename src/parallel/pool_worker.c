@@ -1,5 +1,5 @@
 /* One worker process, seen from its pool: started with posix_spawn() as
- * `php -r 'Async\\Parallel\\Worker::main();'` with the parent's ini
+ * `php -r 'Async\Parallel\Worker::main();'` with the parent's ini
  * choices, a socketpair for frames (its descriptor 3) and a pipe for its
  * stderr. Everything here is C only: libevent callbacks read and write bytes
  * and queue the pool's microtask, which does the rest (pool.c). */
