@@ -33,11 +33,16 @@ void php_async_composite_exception_create(zval *out, const char *message, zval *
 void php_async_exception_new(zval *out, zend_class_entry *ce, const char *format, ...)
 {
 	va_list va;
-	zend_string *message;
 
 	va_start(va, format);
-	message = zend_vstrpprintf(0, format, va);
+	php_async_exception_newv(out, ce, format, va);
 	va_end(va);
+}
+
+void php_async_exception_newv(zval *out, zend_class_entry *ce, const char *format, va_list va)
+{
+	zend_string *message = zend_vstrpprintf(0, format, va);
+
 	object_init_ex(out, ce);
 	zend_update_property_str(instanceof_function(ce, zend_ce_exception) ? zend_ce_exception : zend_ce_error,
 		PHP_ASYNC_THIS_FOR_PROP(out), "message", sizeof("message") - 1, message);

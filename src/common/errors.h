@@ -22,6 +22,7 @@ void php_async_composite_exception_create(zval *out, const char *message, zval *
 /* A new exception object of class ce (a Throwable) in out, with the message. */
 void php_async_exception_new(zval *out, zend_class_entry *ce, const char *format, ...)
 	ZEND_ATTRIBUTE_FORMAT(printf, 3, 4);
+void php_async_exception_newv(zval *out, zend_class_entry *ce, const char *format, va_list va);
 /* Moves EG(exception) into reason (a rejection reason). False, leaving it
  * thrown, when it is exit() unwinding, which must go on. */
 bool php_async_take_exception(zval *reason);

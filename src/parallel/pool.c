@@ -78,14 +78,11 @@ static void job_fail(php_async_pool *p, php_async_job *j, zend_class_entry *ce, 
 static void job_fail(php_async_pool *p, php_async_job *j, zend_class_entry *ce, const char *fmt, ...)
 {
 	va_list va;
-	zend_string *msg;
 	zval ex;
 
 	va_start(va, fmt);
-	msg = zend_vstrpprintf(0, fmt, va);
+	php_async_exception_newv(&ex, ce, fmt, va);
 	va_end(va);
-	php_async_exception_new(&ex, ce, "%s", ZSTR_VAL(msg));
-	zend_string_release(msg);
 	job_settle(p, j, false, &ex);
 	zval_ptr_dtor(&ex);
 }
@@ -106,10 +103,10 @@ static void reject_worker_died(php_async_pool *p, php_async_worker *w)
 			ZSTR_VAL(w->why));
 	} else {
 		php_async_exception_new(&ex, php_async_worker_exception_ce,
-			"Worker process %d died while running task %s: %s%s%s%s", (int) w->child->pid, ZSTR_VAL(j->name),
+			"Worker process %d died while running task %s: %s%s%s", (int) w->child->pid, ZSTR_VAL(j->name),
 			w->child->lost ? "its exit status was taken by another waitpid()" : ZSTR_VAL(status),
 			ZSTR_LEN(trimmed) ? "; its stderr ended with:\n" : " (nothing on stderr)",
-			ZSTR_VAL(trimmed), "");
+			ZSTR_VAL(trimmed));
 	}
 	if (!w->child->lost) {
 		if (WIFSIGNALED(w->child->status)) {
@@ -176,9 +173,6 @@ static void handle_frame(php_async_pool *p, php_async_worker *w)
 		if (j && p->task_timeout > 0) {
 			w->deadline = php_async_loop_now() + p->task_timeout;
 		}
-		if (w->ipc_fd >= 0) {
-			event_add(&w->ipc_ev, NULL);
-		}
 		return;
 	}
 	if (!j) {
@@ -219,8 +213,6 @@ static void handle_frame(php_async_pool *p, php_async_worker *w)
 
 	if (p->max_tasks_per_worker && w->tasks_done >= p->max_tasks_per_worker) {
 		php_async_pool_worker_retire(w, 0);
-	} else if (w->ipc_fd >= 0) {
-		event_add(&w->ipc_ev, NULL); /* an idle worker's death is noticed too */
 	}
 }
 

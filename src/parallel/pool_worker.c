@@ -98,11 +98,10 @@ static void ipc_read_cb(evutil_socket_t fd, short what, void *arg)
 {
 	php_async_worker *w = arg;
 
+	/* One frame at a time: what follows a whole one stays in the socket
+	 * (the event fires again) until the pool has taken it. */
 	php_async_pool_worker_read(w);
 	if (w->frame_ready || w->broken) {
-		if (w->ipc_fd >= 0) {
-			event_del(&w->ipc_ev); /* one frame at a time */
-		}
 		php_async_pool_queue_process(w->pool);
 	}
 }
