@@ -10,6 +10,7 @@
 #include "common/options.h"
 #include "loop/loop.h"
 #include "promise/promise.h"
+#include "parallel/ipc.h"
 #include "parallel/parallel.h"
 #include "zend_smart_str.h"
 
@@ -25,6 +26,7 @@ zend_class_entry *php_async_process_exception_ce;
 static zend_object_handlers process_handlers;
 
 #define READ_BUDGET (256 * 1024)   /* per stream and callback: the loop stays fair */
+#define DRAIN_BUDGET (1024 * 1024) /* read after the exit: a descendant may keep writing */
 
 typedef enum { PROC_NEW = 0, PROC_RUNNING, PROC_DONE } proc_state;
 
@@ -46,8 +48,9 @@ typedef struct {
 	struct event in_ev, out_ev[2];
 	smart_str input;               /* not yet written to stdin */
 	size_t input_pos;
-	smart_str fresh[2];            /* read, not yet handed on */
-	smart_str collected[2];
+	smart_str fresh[2];            /* read, not yet given to on_stdout/on_stderr */
+	smart_str collected[2];        /* the result's stdout and stderr (no callback) */
+	int8_t overflow;               /* the stream (0, 1) whose output outgrew memory_limit, or -1 */
 	zval promise;
 	zval failure;                  /* what an output callback threw: the rejection, once it has exited */
 	zend_object std;
@@ -95,14 +98,24 @@ static void close_out(php_async_process *pr, int i)
 	}
 }
 
+/* Reads into the buffer the bytes go to: the callback's chunk, or the
+ * result. Growing it past memory_limit would be a fatal error inside
+ * libevent: the stream is closed instead, and the process stopped. */
 static void read_out(php_async_process *pr, int i, size_t budget)
 {
+	smart_str *buf = php_async_callable_isset(&pr->on_output[i]) ? &pr->fresh[i] : &pr->collected[i];
+
 	while (pr->out_fd[i] >= 0 && budget > 0) {
 		ssize_t n;
-		smart_str_alloc(&pr->fresh[i], 65536, 0);
-		n = read(pr->out_fd[i], ZSTR_VAL(pr->fresh[i].s) + ZSTR_LEN(pr->fresh[i].s), 65536);
+		if (!php_async_frame_fits((buf->s ? ZSTR_LEN(buf->s) : 0) + 65536)) {
+			pr->overflow = (int8_t) i;
+			close_out(pr, i);
+			return;
+		}
+		smart_str_alloc(buf, 65536, 0);
+		n = read(pr->out_fd[i], ZSTR_VAL(buf->s) + ZSTR_LEN(buf->s), 65536);
 		if (n > 0) {
-			ZSTR_LEN(pr->fresh[i].s) += (size_t) n;
+			ZSTR_LEN(buf->s) += (size_t) n;
 			budget -= MIN(budget, (size_t) n);
 		} else if (n < 0 && errno == EINTR) {
 			continue;
@@ -197,12 +210,7 @@ static bool deliver(php_async_process *pr)
 
 	for (i = 0; i < 2; i++) {
 		zval chunk;
-		if (!pr->fresh[i].s || !ZSTR_LEN(pr->fresh[i].s)) {
-			continue;
-		}
-		if (!php_async_callable_isset(&pr->on_output[i])) {
-			smart_str_append(&pr->collected[i], pr->fresh[i].s);
-			ZSTR_LEN(pr->fresh[i].s) = 0;
+		if (!pr->fresh[i].s || !ZSTR_LEN(pr->fresh[i].s) || !php_async_callable_isset(&pr->on_output[i])) {
 			continue;
 		}
 		smart_str_0(&pr->fresh[i]);
@@ -238,14 +246,14 @@ static void finish(php_async_process *pr, zval *reason)
 	} else {
 		zval result;
 		object_init_ex(&result, php_async_process_result_ce);
-#define SET(name, call) call(php_async_process_result_ce, PHP_ASYNC_THIS_FOR_PROP(&result), name, sizeof(name) - 1
-		SET("pid", zend_update_property_long), pr->pid);
-		if (pr->child->lost) {
-			/* somebody else's waitpid() took the status: neither is known */
-		} else if (WIFSIGNALED(pr->child->status)) {
-			SET("signal", zend_update_property_long), WTERMSIG(pr->child->status));
-		} else {
-			SET("exitCode", zend_update_property_long), WEXITSTATUS(pr->child->status));
+		zend_update_property_long(php_async_process_result_ce, PHP_ASYNC_THIS_FOR_PROP(&result), "pid", sizeof("pid") - 1, pr->pid);
+		/* neither is known when somebody else's waitpid() took the status */
+		if (!pr->child->lost && WIFSIGNALED(pr->child->status)) {
+			zend_update_property_long(php_async_process_result_ce, PHP_ASYNC_THIS_FOR_PROP(&result),
+				"signal", sizeof("signal") - 1, WTERMSIG(pr->child->status));
+		} else if (!pr->child->lost) {
+			zend_update_property_long(php_async_process_result_ce, PHP_ASYNC_THIS_FOR_PROP(&result),
+				"exitCode", sizeof("exitCode") - 1, WEXITSTATUS(pr->child->status));
 		}
 		for (i = 0; i < 2; i++) {
 			smart_str_0(&pr->collected[i]);
@@ -255,7 +263,6 @@ static void finish(php_async_process *pr, zval *reason)
 			}
 			smart_str_free(&pr->collected[i]);
 		}
-#undef SET
 		php_async_promise_resolve(Z_ASYNC_PROMISE_P(&promise), &result);
 		zval_ptr_dtor(&result);
 	}
@@ -278,8 +285,18 @@ static void process(zend_object *obj, void *data)
 	if (exited) {
 		/* It is gone: what it wrote is all in the pipes now. A descendant
 		 * that kept them open does not hold the result back. */
-		read_out(pr, 0, SIZE_MAX);
-		read_out(pr, 1, SIZE_MAX);
+		read_out(pr, 0, DRAIN_BUDGET);
+		read_out(pr, 1, DRAIN_BUDGET);
+	}
+	if (pr->overflow >= 0 && Z_ISUNDEF(pr->failure)) {
+		if (!exited) {
+			kill(pr->pid, SIGKILL);
+		}
+		php_async_exception_new(&pr->failure, php_async_process_exception_ce,
+			"The %s of \"%s\" outgrew memory_limit after %zu bytes: it was stopped; stream it with the %s option",
+			pr->overflow ? "stderr" : "stdout", pr->argv[0],
+			pr->collected[pr->overflow].s ? ZSTR_LEN(pr->collected[pr->overflow].s) : 0,
+			pr->overflow ? "on_stderr" : "on_stdout");
 	}
 	if (!deliver(pr)) {
 		zval ex;
@@ -320,6 +337,7 @@ static zend_object *process_create(zend_class_entry *ce)
 	php_async_callable_init_empty(&pr->on_output[1]);
 	ZVAL_UNDEF(&pr->promise);
 	ZVAL_UNDEF(&pr->failure);
+	pr->overflow = -1;
 	return &pr->std;
 }
 
