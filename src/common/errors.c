@@ -61,13 +61,18 @@ bool php_async_take_exception(zval *reason)
 	return true;
 }
 
+zend_string *php_async_exception_message(zval *throwable)
+{
+	zval rv, *msg = zend_read_property_ex(Z_OBJCE_P(throwable), PHP_ASYNC_THIS_FOR_PROP(throwable),
+		ZSTR_KNOWN(ZEND_STR_MESSAGE), 1, &rv);
+	return zval_get_string(msg);
+}
+
 /* "Exception: message" for a reason that may be any value. */
 static zend_string *describe(zval *reason)
 {
 	if (Z_TYPE_P(reason) == IS_OBJECT && instanceof_function(Z_OBJCE_P(reason), zend_ce_throwable)) {
-		zval rv, *msg = zend_read_property_ex(Z_OBJCE_P(reason), PHP_ASYNC_THIS_FOR_PROP(reason),
-			ZSTR_KNOWN(ZEND_STR_MESSAGE), 1, &rv);
-		zend_string *m = zval_get_string(msg);
+		zend_string *m = php_async_exception_message(reason);
 		zend_string *s = zend_strpprintf(0, "%s: %s", ZSTR_VAL(Z_OBJCE_P(reason)->name), ZSTR_VAL(m));
 		zend_string_release(m);
 		return s;

@@ -23,6 +23,8 @@ void php_async_composite_exception_create(zval *out, const char *message, zval *
 void php_async_exception_new(zval *out, zend_class_entry *ce, const char *format, ...)
 	ZEND_ATTRIBUTE_FORMAT(printf, 3, 4);
 void php_async_exception_newv(zval *out, zend_class_entry *ce, const char *format, va_list va);
+/* A Throwable's message (its "message" property, as a string). */
+zend_string *php_async_exception_message(zval *throwable);
 /* Moves EG(exception) into reason (a rejection reason). False, leaving it
  * thrown, when it is exit() unwinding, which must go on. */
 bool php_async_take_exception(zval *reason);

@@ -190,10 +190,8 @@ zend_string *php_async_ipc_serialize(php_async_frame_type type, zval *value, con
 		if (!php_async_take_exception(&previous)) {
 			return NULL;
 		}
-		if (Z_TYPE(previous) == IS_OBJECT) {
-			zval rv, *msg = zend_read_property_ex(Z_OBJCE(previous), PHP_ASYNC_THIS_FOR_PROP(&previous),
-				ZSTR_KNOWN(ZEND_STR_MESSAGE), 1, &rv);
-			zend_string *m = zval_get_string(msg);
+		{
+			zend_string *m = php_async_exception_message(&previous);
 			throw_unsendable(what, ZSTR_VAL(m));
 			zend_string_release(m);
 			zend_exception_set_previous(EG(exception), Z_OBJ(previous));

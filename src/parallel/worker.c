@@ -62,8 +62,7 @@ static zend_string *failure_frame(zval *ex)
 
 	array_init(&info);
 	add_assoc_str(&info, "class", zend_string_copy(Z_OBJCE_P(ex)->name));
-	p = exception_prop(ex, "message", sizeof("message") - 1, &rv);
-	add_assoc_str(&info, "message", zval_get_string(p));
+	add_assoc_str(&info, "message", php_async_exception_message(ex));
 	p = exception_prop(ex, "code", sizeof("code") - 1, &rv);
 	ZVAL_DEREF(p);
 	if (Z_TYPE_P(p) == IS_STRING) {
@@ -97,25 +96,20 @@ static zend_string *failure_frame(zval *ex)
 	return frame;
 }
 
-/* The message of the pending exception, which is cleared. */
-static zend_string *take_message(void)
-{
-	zval ex, rv;
-	zend_string *msg;
-
-	ZVAL_OBJ(&ex, EG(exception));
-	GC_ADDREF(EG(exception));
-	zend_clear_exception();
-	msg = zval_get_string(exception_prop(&ex, "message", sizeof("message") - 1, &rv));
-	zval_ptr_dtor(&ex);
-	return msg;
-}
-
+/* Why the pending exception stopped a value from crossing, as a frame; NULL
+ * when it is exit() unwinding (left thrown). */
 static zend_string *unsendable_frame(void)
 {
-	zend_string *msg = take_message();
-	zend_string *frame = php_async_frame_new(PHP_ASYNC_FRAME_UNSENDABLE, ZSTR_VAL(msg), ZSTR_LEN(msg));
+	zval ex;
+	zend_string *msg, *frame;
+
+	if (!php_async_take_exception(&ex)) {
+		return NULL;
+	}
+	msg = php_async_exception_message(&ex);
+	frame = php_async_frame_new(PHP_ASYNC_FRAME_UNSENDABLE, ZSTR_VAL(msg), ZSTR_LEN(msg));
 	zend_string_release(msg);
+	zval_ptr_dtor(&ex);
 	return frame;
 }
 
@@ -167,13 +161,7 @@ static zend_string *run_task(const char *payload, size_t len)
 	zend_string_release(what);
 	zval_ptr_dtor(&retval);
 	zval_ptr_dtor(&task);
-	if (!frame) {
-		if (EG(exception) && PHP_ASYNC_IS_EXIT_EXCEPTION(EG(exception))) {
-			return NULL;
-		}
-		return unsendable_frame();
-	}
-	return frame;
+	return frame ? frame : unsendable_frame();
 }
 
 ZEND_METHOD(Async_Parallel_Worker, __construct)
