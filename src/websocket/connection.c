@@ -403,7 +403,6 @@ void php_async_ws_conn_close(php_async_ws_conn *c, uint16_t code, const char *re
 	}
 	if (c->state == PHP_ASYNC_WS_OPEN) {
 		c->state = PHP_ASYNC_WS_CLOSING;
-		c->close_initiated = true;
 		c->close_code = 0;
 		wslay_event_queue_close(c->ws, code, (const uint8_t *) reason, reason_len);
 		wslay_event_send(c->ws);
@@ -645,7 +644,7 @@ static void frames(php_async_ws_conn *c)
 	}
 	/* the close frame, if wslay queued one; so get_close_sent() below tells the truth */
 	wslay_event_send(c->ws);
-	if (!c->close_initiated && c->state == PHP_ASYNC_WS_OPEN && wslay_event_get_close_sent(c->ws)
+	if (c->state == PHP_ASYNC_WS_OPEN && wslay_event_get_close_sent(c->ws)
 			&& !wslay_event_get_close_received(c->ws)) {
 		/* wslay refused the peer's input and sent a close frame with the code */
 		int code = wslay_event_get_status_code_sent(c->ws);

@@ -90,7 +90,6 @@ typedef struct {
 	bool reject_busy;                /* over max_connections: answer 503 */
 	bool http_error;                 /* an HTTP error answer is being written */
 	bool open_notified;
-	bool close_initiated;            /* we sent the first close frame */
 	bool fail_after_flush;           /* protocol error: drop once the close frame is out */
 	uint16_t pending_fail;           /* a close code for input refused inside a wslay callback */
 	uint16_t close_code;
