@@ -513,8 +513,7 @@ void php_async_ws_io_set_read_timeout(php_async_ws_conn *c, double seconds)
 	struct timeval tv, *t = NULL;
 
 	if (seconds > 0) {
-		tv.tv_sec = (time_t) seconds;
-		tv.tv_usec = (suseconds_t) ((seconds - (double) tv.tv_sec) * 1e6);
+		php_async_timeval_from_seconds(seconds, &tv);
 		t = &tv;
 	}
 	if (c->bev) {
