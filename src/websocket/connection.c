@@ -135,22 +135,8 @@ static size_t frame_budget(php_async_ws_conn *c)
 	if (c->frame_left) {
 		return avail < c->frame_left ? avail : (size_t) c->frame_left;
 	}
-	if (avail < 2) {
+	if (!php_async_ws_frame_lengths(h, avail, &hlen, &plen)) {
 		return 0;
-	}
-	plen = h[1] & 0x7f;
-	hlen = 2 + ((h[1] & 0x80) ? 4 : 0) + (plen == 126 ? 2 : plen == 127 ? 8 : 0);
-	if (avail < hlen) {
-		return 0;
-	}
-	if (plen == 126) {
-		plen = ((uint64_t) h[2] << 8) | h[3];
-	} else if (plen == 127) {
-		int i;
-		plen = 0;
-		for (i = 2; i < 10; i++) {
-			plen = (plen << 8) | h[i];
-		}
 	}
 	if ((h[1] & 0x7f) == 127 && (h[2] & 0x80)) {
 		c->pending_fail = 1002; /* RFC 6455 5.2: the most significant bit must be 0 */
@@ -203,7 +189,7 @@ static bool fast_frames(php_async_ws_conn *c)
 
 	for (;;) {
 		const unsigned char *h = c->rx;
-		size_t avail = c->rx_len, hlen = 6;
+		size_t avail = c->rx_len, hlen;
 		uint64_t plen;
 		zend_string *data;
 
@@ -213,33 +199,16 @@ static bool fast_frames(php_async_ws_conn *c)
 		if ((h[0] != 0x81 && h[0] != 0x82) || !(h[1] & 0x80)) {
 			return false;
 		}
-		plen = h[1] & 0x7f;
-		if (plen == 126) {
-			hlen = 8;
-			if (avail < hlen) {
-				return true;
-			}
-			plen = ((uint64_t) h[2] << 8) | h[3];
-			if (plen < 126) {
-				return false;
-			}
-		} else if (plen == 127) {
-			int i;
-			hlen = 14;
-			if (avail < hlen) {
-				return true;
-			}
-			for (plen = 0, i = 2; i < 10; i++) {
-				plen = (plen << 8) | h[i];
-			}
-			if (plen <= 0xffff) {
-				return false;
-			}
+		if (!php_async_ws_frame_lengths(h, avail, &hlen, &plen)) {
+			return true;
+		}
+		if ((hlen == 8 && plen < 126) || (hlen == 14 && plen <= 0xffff)) {
+			return false; /* not the shortest length encoding */
 		}
 		if (plen > max) {
 			return false; /* frame_budget() refuses it from the header */
 		}
-		if (avail < hlen || avail - hlen < plen) {
+		if (avail - hlen < plen) {
 			return true; /* wait for the whole frame */
 		}
 		if (plen == 0) {

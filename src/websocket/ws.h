@@ -200,6 +200,35 @@ void php_async_ws_call_listener(php_async_ws_server *server, zend_function *fn, 
 void php_async_ws_request_minit(void);
 void php_async_ws_request_create(php_async_ws_conn *c, zval *out);
 
+/* A client frame's header (RFC 6455 5.2): its length (mask key included)
+ * and the payload length it gives, without judging either; false while the
+ * header is not all in the n bytes at h. */
+static zend_always_inline bool php_async_ws_frame_lengths(const unsigned char *h, size_t n, size_t *hlen, uint64_t *plen)
+{
+	uint64_t len;
+	size_t need;
+
+	if (n < 2) {
+		return false;
+	}
+	len = h[1] & 0x7f;
+	need = 2 + ((h[1] & 0x80) ? 4 : 0) + (len == 126 ? 2 : len == 127 ? 8 : 0);
+	if (n < need) {
+		return false;
+	}
+	if (len == 126) {
+		len = ((uint64_t) h[2] << 8) | h[3];
+	} else if (len == 127) {
+		int i;
+		for (len = 0, i = 2; i < 10; i++) {
+			len = (len << 8) | h[i];
+		}
+	}
+	*hlen = need;
+	*plen = len;
+	return true;
+}
+
 /* frame.c: a server frame (unmasked), header and payload. */
 size_t php_async_ws_frame_header(unsigned char out[10], uint8_t opcode, size_t payload_len);
 /* Copies n bytes of a client frame's payload, from offset on, unmasking
