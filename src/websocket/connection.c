@@ -564,6 +564,14 @@ static bool wslay_frames(php_async_ws_conn *c)
 		fail_connection(c, c->pending_fail ? c->pending_fail : 1002);
 		return false;
 	}
+	if (c->rx_len && !wslay_event_want_read(c->ws)) {
+		/* A close frame came in (or wslay refused the input): nothing after
+		 * it is read (RFC 6455 5.5.1). Drop the rest, or a peer that goes on
+		 * sending while our close frame waits to go out grows the input
+		 * without bound. */
+		c->rx += c->rx_len;
+		c->rx_len = 0;
+	}
 	/* Out with what wslay queued while reading (pongs). Pongs count against
 	 * send_buffer_limit: a peer that pings and never reads is cut. A close
 	 * frame wslay queued (its answer to the peer's, or a refusal, which
