@@ -804,13 +804,13 @@ static bool within_limit(php_async_ws_conn *c)
 	return false;
 }
 
-bool php_async_ws_conn_write_frame(php_async_ws_conn *c, const unsigned char *frame, size_t len,
-		void (*cleanup)(const void *data, size_t len, void *arg), void *arg)
+bool php_async_ws_conn_write_frame(php_async_ws_conn *c, const unsigned char *hdr, size_t hlen, zend_string *data)
 {
 	if (c->state != PHP_ASYNC_WS_OPEN || !php_async_ws_io_live(c) || !within_limit(c)) {
 		return false;
 	}
-	php_async_ws_io_send(c, NULL, 0, frame, len, cleanup, arg);
+	/* no copy of a large payload: the queue keeps a reference to the string */
+	php_async_ws_io_send_ref(c, hdr, hlen, data);
 	return true;
 }
 
@@ -849,11 +849,7 @@ static void send_data(INTERNAL_FUNCTION_PARAMETERS, uint8_t opcode)
 		RETURN_THROWS();
 	}
 	hlen = php_async_ws_frame_header(hdr, opcode, ZSTR_LEN(data));
-	if (!within_limit(c)) {
-		return;
-	}
-	/* no copy of a large payload: the queue keeps a reference to the string */
-	php_async_ws_io_send_ref(c, hdr, hlen, data);
+	php_async_ws_conn_write_frame(c, hdr, hlen, data);
 }
 
 ZEND_METHOD(Async_WebSocket_Connection, __construct)

@@ -148,10 +148,10 @@ void php_async_ws_conn_accept(php_async_ws_server *server, evutil_socket_t fd, s
 void php_async_ws_conn_release_io(php_async_ws_conn *c);
 /* Starts the closing handshake; hard: drop the socket now, no handshake. */
 void php_async_ws_conn_close(php_async_ws_conn *c, uint16_t code, const char *reason, size_t reason_len, bool hard);
-/* Queues a data frame already encoded (shared by broadcast); on false the
- * caller keeps its reference. */
-bool php_async_ws_conn_write_frame(php_async_ws_conn *c, const unsigned char *frame, size_t len,
-	void (*cleanup)(const void *data, size_t len, void *arg), void *arg);
+/* Queues a data frame, its header and a payload the queue keeps a reference
+ * to (a broadcast shares one string); false when the connection is not open
+ * or was closed now for going over send_buffer_limit. */
+bool php_async_ws_conn_write_frame(php_async_ws_conn *c, const unsigned char *hdr, size_t hlen, zend_string *data);
 void php_async_ws_conn_ping(php_async_ws_conn *c, const char *payload, size_t len);
 
 /* The connection still has its socket. */
