@@ -890,14 +890,18 @@ ZEND_METHOD(Async_WebSocket_Connection, sendBinary)
 	send_data(INTERNAL_FUNCTION_PARAM_PASSTHRU, WSLAY_BINARY_FRAME);
 }
 
+/* Encoded here, as data frames are, not through wslay: keep-alive pings go to
+ * every connection, most of them idle without a wslay context, which would
+ * be made (8.8 KB) and freed again for each ping. wslay's own output never
+ * waits in it (ws_send takes all), so the order of frames is kept. */
 void php_async_ws_conn_ping(php_async_ws_conn *c, const char *payload, size_t len)
 {
-	struct wslay_event_msg msg = { WSLAY_PING, (const uint8_t *) payload, len };
+	unsigned char hdr[10];
+	size_t hlen;
 
-	if (c->state == PHP_ASYNC_WS_OPEN && ensure_ws(c)) {
-		wslay_event_queue_msg(c->ws, &msg);
-		wslay_event_send(c->ws);
-		maybe_release_ws(c);
+	if (c->state == PHP_ASYNC_WS_OPEN && php_async_ws_io_live(c)) {
+		hlen = php_async_ws_frame_header(hdr, WSLAY_PING, len);
+		php_async_ws_io_send(c, hdr, hlen, (const unsigned char *) payload, len, NULL, NULL);
 	}
 }
 
