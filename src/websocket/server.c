@@ -271,7 +271,6 @@ static bool parse_options(php_async_ws_server *s, HashTable *options)
 	php_async_ws_options *o = &s->opt;
 	zend_string *key;
 	zval *v;
-	size_t n = 0;
 
 	o->max_message_size = 16 * 1024 * 1024;
 	o->max_header_size = 8192;
@@ -298,11 +297,9 @@ static bool parse_options(php_async_ws_server *s, HashTable *options)
 		} else if (zend_string_equals_literal(key, "send_buffer_limit")) {
 			if (!opt_size(v, "send_buffer_limit", 1, &o->send_buffer_limit)) return false;
 		} else if (zend_string_equals_literal(key, "max_connections")) {
-			if (!opt_size(v, "max_connections", 1, &n)) return false;
-			o->max_connections = (zend_long) n;
+			if (!php_async_opt_long(v, 3, "max_connections", 1, &o->max_connections)) return false;
 		} else if (zend_string_equals_literal(key, "backlog")) {
-			if (!opt_size(v, "backlog", 1, &n)) return false;
-			o->backlog = (zend_long) n;
+			if (!php_async_opt_long(v, 3, "backlog", 1, &o->backlog)) return false;
 		} else if (zend_string_equals_literal(key, "handshake_timeout")) {
 			if (!php_async_opt_seconds(v, 3, "handshake_timeout", &o->handshake_timeout)) return false;
 		} else if (zend_string_equals_literal(key, "idle_timeout")) {
