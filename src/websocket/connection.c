@@ -135,22 +135,8 @@ static size_t frame_budget(php_async_ws_conn *c)
 	if (c->frame_left) {
 		return avail < c->frame_left ? avail : (size_t) c->frame_left;
 	}
-	if (avail < 2) {
+	if (!php_async_ws_frame_lengths(h, avail, &hlen, &plen)) {
 		return 0;
-	}
-	plen = h[1] & 0x7f;
-	hlen = 2 + ((h[1] & 0x80) ? 4 : 0) + (plen == 126 ? 2 : plen == 127 ? 8 : 0);
-	if (avail < hlen) {
-		return 0;
-	}
-	if (plen == 126) {
-		plen = ((uint64_t) h[2] << 8) | h[3];
-	} else if (plen == 127) {
-		int i;
-		plen = 0;
-		for (i = 2; i < 10; i++) {
-			plen = (plen << 8) | h[i];
-		}
 	}
 	if ((h[1] & 0x7f) == 127 && (h[2] & 0x80)) {
 		c->pending_fail = 1002; /* RFC 6455 5.2: the most significant bit must be 0 */
@@ -203,7 +189,7 @@ static bool fast_frames(php_async_ws_conn *c)
 
 	for (;;) {
 		const unsigned char *h = c->rx;
-		size_t avail = c->rx_len, hlen = 6;
+		size_t avail = c->rx_len, hlen;
 		uint64_t plen;
 		zend_string *data;
 
@@ -213,33 +199,16 @@ static bool fast_frames(php_async_ws_conn *c)
 		if ((h[0] != 0x81 && h[0] != 0x82) || !(h[1] & 0x80)) {
 			return false;
 		}
-		plen = h[1] & 0x7f;
-		if (plen == 126) {
-			hlen = 8;
-			if (avail < hlen) {
-				return true;
-			}
-			plen = ((uint64_t) h[2] << 8) | h[3];
-			if (plen < 126) {
-				return false;
-			}
-		} else if (plen == 127) {
-			int i;
-			hlen = 14;
-			if (avail < hlen) {
-				return true;
-			}
-			for (plen = 0, i = 2; i < 10; i++) {
-				plen = (plen << 8) | h[i];
-			}
-			if (plen <= 0xffff) {
-				return false;
-			}
+		if (!php_async_ws_frame_lengths(h, avail, &hlen, &plen)) {
+			return true;
+		}
+		if ((hlen == 8 && plen < 126) || (hlen == 14 && plen <= 0xffff)) {
+			return false; /* not the shortest length encoding */
 		}
 		if (plen > max) {
 			return false; /* frame_budget() refuses it from the header */
 		}
-		if (avail < hlen || avail - hlen < plen) {
+		if (avail - hlen < plen) {
 			return true; /* wait for the whole frame */
 		}
 		if (plen == 0) {
@@ -403,7 +372,6 @@ void php_async_ws_conn_close(php_async_ws_conn *c, uint16_t code, const char *re
 	}
 	if (c->state == PHP_ASYNC_WS_OPEN) {
 		c->state = PHP_ASYNC_WS_CLOSING;
-		c->close_initiated = true;
 		c->close_code = 0;
 		wslay_event_queue_close(c->ws, code, (const uint8_t *) reason, reason_len);
 		wslay_event_send(c->ws);
@@ -596,6 +564,14 @@ static bool wslay_frames(php_async_ws_conn *c)
 		fail_connection(c, c->pending_fail ? c->pending_fail : 1002);
 		return false;
 	}
+	if (c->rx_len && !wslay_event_want_read(c->ws)) {
+		/* A close frame came in (or wslay refused the input): nothing after
+		 * it is read (RFC 6455 5.5.1). Drop the rest, or a peer that goes on
+		 * sending while our close frame waits to go out grows the input
+		 * without bound. */
+		c->rx += c->rx_len;
+		c->rx_len = 0;
+	}
 	/* Out with what wslay queued while reading (pongs). Pongs count against
 	 * send_buffer_limit: a peer that pings and never reads is cut. A close
 	 * frame wslay queued (its answer to the peer's, or a refusal, which
@@ -645,7 +621,7 @@ static void frames(php_async_ws_conn *c)
 	}
 	/* the close frame, if wslay queued one; so get_close_sent() below tells the truth */
 	wslay_event_send(c->ws);
-	if (!c->close_initiated && c->state == PHP_ASYNC_WS_OPEN && wslay_event_get_close_sent(c->ws)
+	if (c->state == PHP_ASYNC_WS_OPEN && wslay_event_get_close_sent(c->ws)
 			&& !wslay_event_get_close_received(c->ws)) {
 		/* wslay refused the peer's input and sent a close frame with the code */
 		int code = wslay_event_get_status_code_sent(c->ws);
@@ -828,13 +804,13 @@ static bool within_limit(php_async_ws_conn *c)
 	return false;
 }
 
-bool php_async_ws_conn_write_frame(php_async_ws_conn *c, const unsigned char *frame, size_t len,
-		void (*cleanup)(const void *data, size_t len, void *arg), void *arg)
+bool php_async_ws_conn_write_frame(php_async_ws_conn *c, const unsigned char *hdr, size_t hlen, zend_string *data)
 {
 	if (c->state != PHP_ASYNC_WS_OPEN || !php_async_ws_io_live(c) || !within_limit(c)) {
 		return false;
 	}
-	php_async_ws_io_send(c, NULL, 0, frame, len, cleanup, arg);
+	/* no copy of a large payload: the queue keeps a reference to the string */
+	php_async_ws_io_send_ref(c, hdr, hlen, data);
 	return true;
 }
 
@@ -873,11 +849,7 @@ static void send_data(INTERNAL_FUNCTION_PARAMETERS, uint8_t opcode)
 		RETURN_THROWS();
 	}
 	hlen = php_async_ws_frame_header(hdr, opcode, ZSTR_LEN(data));
-	if (!within_limit(c)) {
-		return;
-	}
-	/* no copy of a large payload: the queue keeps a reference to the string */
-	php_async_ws_io_send_ref(c, hdr, hlen, data);
+	php_async_ws_conn_write_frame(c, hdr, hlen, data);
 }
 
 ZEND_METHOD(Async_WebSocket_Connection, __construct)
@@ -918,14 +890,18 @@ ZEND_METHOD(Async_WebSocket_Connection, sendBinary)
 	send_data(INTERNAL_FUNCTION_PARAM_PASSTHRU, WSLAY_BINARY_FRAME);
 }
 
+/* Encoded here, as data frames are, not through wslay: keep-alive pings go to
+ * every connection, most of them idle without a wslay context, which would
+ * be made (8.8 KB) and freed again for each ping. wslay's own output never
+ * waits in it (ws_send takes all), so the order of frames is kept. */
 void php_async_ws_conn_ping(php_async_ws_conn *c, const char *payload, size_t len)
 {
-	struct wslay_event_msg msg = { WSLAY_PING, (const uint8_t *) payload, len };
+	unsigned char hdr[10];
+	size_t hlen;
 
-	if (c->state == PHP_ASYNC_WS_OPEN && ensure_ws(c)) {
-		wslay_event_queue_msg(c->ws, &msg);
-		wslay_event_send(c->ws);
-		maybe_release_ws(c);
+	if (c->state == PHP_ASYNC_WS_OPEN && php_async_ws_io_live(c)) {
+		hlen = php_async_ws_frame_header(hdr, WSLAY_PING, len);
+		php_async_ws_io_send(c, hdr, hlen, (const unsigned char *) payload, len, NULL, NULL);
 	}
 }
 

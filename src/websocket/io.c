@@ -382,23 +382,11 @@ static void in_reserve(php_async_ws_conn *c, size_t n)
  * it starts with, when the header is in, else a few KiB. */
 static size_t in_want(const php_async_ws_conn *c)
 {
-	const unsigned char *h = c->in;
-	uint64_t need = 0;
+	uint64_t need = 0, plen;
+	size_t hlen;
 
-	if (c->state != PHP_ASYNC_WS_HANDSHAKE && c->in_len >= 2) {
-		uint64_t plen = h[1] & 0x7f;
-		size_t hlen = 2 + ((h[1] & 0x80) ? 4 : 0) + (plen == 126 ? 2 : plen == 127 ? 8 : 0);
-		if (c->in_len >= hlen) {
-			if (plen == 126) {
-				plen = ((uint64_t) h[2] << 8) | h[3];
-			} else if (plen == 127) {
-				int i;
-				for (plen = 0, i = 2; i < 10; i++) {
-					plen = (plen << 8) | h[i];
-				}
-			}
-			need = hlen + plen;
-		}
+	if (c->state != PHP_ASYNC_WS_HANDSHAKE && php_async_ws_frame_lengths(c->in, c->in_len, &hlen, &plen)) {
+		need = hlen + plen;
 	}
 	if (need <= c->in_len + READ_MIN) {
 		return READ_MIN;
@@ -513,8 +501,7 @@ void php_async_ws_io_set_read_timeout(php_async_ws_conn *c, double seconds)
 	struct timeval tv, *t = NULL;
 
 	if (seconds > 0) {
-		tv.tv_sec = (time_t) seconds;
-		tv.tv_usec = (suseconds_t) ((seconds - (double) tv.tv_sec) * 1e6);
+		php_async_timeval_from_seconds(seconds, &tv);
 		t = &tv;
 	}
 	if (c->bev) {

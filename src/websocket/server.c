@@ -271,7 +271,6 @@ static bool parse_options(php_async_ws_server *s, HashTable *options)
 	php_async_ws_options *o = &s->opt;
 	zend_string *key;
 	zval *v;
-	size_t n = 0;
 
 	o->max_message_size = 16 * 1024 * 1024;
 	o->max_header_size = 8192;
@@ -298,11 +297,9 @@ static bool parse_options(php_async_ws_server *s, HashTable *options)
 		} else if (zend_string_equals_literal(key, "send_buffer_limit")) {
 			if (!opt_size(v, "send_buffer_limit", 1, &o->send_buffer_limit)) return false;
 		} else if (zend_string_equals_literal(key, "max_connections")) {
-			if (!opt_size(v, "max_connections", 1, &n)) return false;
-			o->max_connections = (zend_long) n;
+			if (!php_async_opt_long(v, 3, "max_connections", 1, &o->max_connections)) return false;
 		} else if (zend_string_equals_literal(key, "backlog")) {
-			if (!opt_size(v, "backlog", 1, &n)) return false;
-			o->backlog = (zend_long) n;
+			if (!php_async_opt_long(v, 3, "backlog", 1, &o->backlog)) return false;
 		} else if (zend_string_equals_literal(key, "handshake_timeout")) {
 			if (!php_async_opt_seconds(v, 3, "handshake_timeout", &o->handshake_timeout)) return false;
 		} else if (zend_string_equals_literal(key, "idle_timeout")) {
@@ -767,28 +764,12 @@ ZEND_METHOD(Async_WebSocketServer, connections)
 	} ZEND_HASH_FOREACH_END();
 }
 
-/* One encoded frame, shared by every recipient's output buffer. */
-typedef struct {
-	uint32_t refcount;
-	size_t len;
-	unsigned char data[1];
-} shared_frame;
-
-static void shared_frame_release(const void *data, size_t len, void *arg)
-{
-	shared_frame *f = arg;
-	if (--f->refcount == 0) {
-		efree(f);
-	}
-}
-
 ZEND_METHOD(Async_WebSocketServer, broadcast)
 {
 	zend_string *data;
 	zend_bool binary = 0; /* zend_bool: 7.4's Z_PARAM_BOOL wants one */
 	HashTable *except = NULL, skip;
 	php_async_ws_server *s;
-	shared_frame *f;
 	unsigned char hdr[10];
 	size_t hlen;
 	zend_long sent = 0;
@@ -819,26 +800,17 @@ ZEND_METHOD(Async_WebSocketServer, broadcast)
 			}
 		} ZEND_HASH_FOREACH_END();
 	}
+	/* one header and the caller's string, shared by every recipient's queue */
 	hlen = php_async_ws_frame_header(hdr, binary ? WSLAY_BINARY_FRAME : WSLAY_TEXT_FRAME, ZSTR_LEN(data));
-	f = emalloc(XtOffsetOf(shared_frame, data) + hlen + ZSTR_LEN(data));
-	f->refcount = 1;
-	f->len = hlen + ZSTR_LEN(data);
-	memcpy(f->data, hdr, hlen);
-	memcpy(f->data + hlen, ZSTR_VAL(data), ZSTR_LEN(data));
-
 	ZEND_HASH_FOREACH_VAL(&s->conns, zv) {
 		php_async_ws_conn *c = php_async_ws_conn_from_obj(Z_OBJ_P(zv));
 		if (c->state != PHP_ASYNC_WS_OPEN || (except && zend_hash_index_exists(&skip, c->id))) {
 			continue;
 		}
-		f->refcount++;
-		if (php_async_ws_conn_write_frame(c, f->data, f->len, shared_frame_release, f)) {
+		if (php_async_ws_conn_write_frame(c, hdr, hlen, data)) {
 			sent++;
-		} else {
-			f->refcount--;
 		}
 	} ZEND_HASH_FOREACH_END();
-	shared_frame_release(NULL, 0, f);
 	zend_hash_destroy(&skip);
 	RETURN_LONG(sent);
 }

@@ -90,7 +90,6 @@ typedef struct {
 	bool reject_busy;                /* over max_connections: answer 503 */
 	bool http_error;                 /* an HTTP error answer is being written */
 	bool open_notified;
-	bool close_initiated;            /* we sent the first close frame */
 	bool fail_after_flush;           /* protocol error: drop once the close frame is out */
 	uint16_t pending_fail;           /* a close code for input refused inside a wslay callback */
 	uint16_t close_code;
@@ -149,10 +148,10 @@ void php_async_ws_conn_accept(php_async_ws_server *server, evutil_socket_t fd, s
 void php_async_ws_conn_release_io(php_async_ws_conn *c);
 /* Starts the closing handshake; hard: drop the socket now, no handshake. */
 void php_async_ws_conn_close(php_async_ws_conn *c, uint16_t code, const char *reason, size_t reason_len, bool hard);
-/* Queues a data frame already encoded (shared by broadcast); on false the
- * caller keeps its reference. */
-bool php_async_ws_conn_write_frame(php_async_ws_conn *c, const unsigned char *frame, size_t len,
-	void (*cleanup)(const void *data, size_t len, void *arg), void *arg);
+/* Queues a data frame, its header and a payload the queue keeps a reference
+ * to (a broadcast shares one string); false when the connection is not open
+ * or was closed now for going over send_buffer_limit. */
+bool php_async_ws_conn_write_frame(php_async_ws_conn *c, const unsigned char *hdr, size_t hlen, zend_string *data);
 void php_async_ws_conn_ping(php_async_ws_conn *c, const char *payload, size_t len);
 
 /* The connection still has its socket. */
@@ -200,6 +199,35 @@ void php_async_ws_call_listener(php_async_ws_server *server, zend_function *fn, 
 /* request.c */
 void php_async_ws_request_minit(void);
 void php_async_ws_request_create(php_async_ws_conn *c, zval *out);
+
+/* A client frame's header (RFC 6455 5.2): its length (mask key included)
+ * and the payload length it gives, without judging either; false while the
+ * header is not all in the n bytes at h. */
+static zend_always_inline bool php_async_ws_frame_lengths(const unsigned char *h, size_t n, size_t *hlen, uint64_t *plen)
+{
+	uint64_t len;
+	size_t need;
+
+	if (n < 2) {
+		return false;
+	}
+	len = h[1] & 0x7f;
+	need = 2 + ((h[1] & 0x80) ? 4 : 0) + (len == 126 ? 2 : len == 127 ? 8 : 0);
+	if (n < need) {
+		return false;
+	}
+	if (len == 126) {
+		len = ((uint64_t) h[2] << 8) | h[3];
+	} else if (len == 127) {
+		int i;
+		for (len = 0, i = 2; i < 10; i++) {
+			len = (len << 8) | h[i];
+		}
+	}
+	*hlen = need;
+	*plen = len;
+	return true;
+}
 
 /* frame.c: a server frame (unmasked), header and payload. */
 size_t php_async_ws_frame_header(unsigned char out[10], uint8_t opcode, size_t payload_len);
