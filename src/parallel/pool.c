@@ -503,7 +503,7 @@ static HashTable *pool_get_gc(PHP_ASYNC_OBJ_PARAM, zval **table, int *n)
 		zend_get_gc_buffer_add_zval(buf, &zv);
 	}
 	zend_get_gc_buffer_use(buf, table, n);
-	return NULL;
+	return PHP_ASYNC_OBJ_FROM_PARAM()->properties; /* dynamic ones: PHP 7.4 allows them */
 }
 
 static bool parse_options(php_async_pool *p, HashTable *options)

@@ -396,7 +396,7 @@ static HashTable *process_get_gc(PHP_ASYNC_OBJ_PARAM, zval **table, int *n)
 	php_async_callable_gc(&pr->on_output[0], buf);
 	php_async_callable_gc(&pr->on_output[1], buf);
 	zend_get_gc_buffer_use(buf, table, n);
-	return NULL;
+	return PHP_ASYNC_OBJ_FROM_PARAM()->properties; /* dynamic ones: PHP 7.4 allows them */
 }
 
 /* A string for a C array: no NUL bytes inside. */

@@ -104,7 +104,7 @@ static HashTable *promise_get_gc(PHP_ASYNC_OBJ_PARAM, zval **table, int *n)
 		zend_get_gc_buffer_add_zval(buf, &r->key);
 	}
 	zend_get_gc_buffer_use(buf, table, n);
-	return NULL;
+	return PHP_ASYNC_OBJ_FROM_PARAM()->properties; /* dynamic ones: PHP 7.4 allows them */
 }
 
 /* ---- settling ----------------------------------------------------------- */

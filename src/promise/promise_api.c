@@ -270,7 +270,7 @@ static HashTable *deferred_get_gc(PHP_ASYNC_OBJ_PARAM, zval **table, int *n)
 	php_async_deferred *d = deferred_from_obj(PHP_ASYNC_OBJ_FROM_PARAM());
 	*table = &d->promise;
 	*n = 1;
-	return NULL;
+	return PHP_ASYNC_OBJ_FROM_PARAM()->properties; /* dynamic ones: PHP 7.4 allows them */
 }
 
 ZEND_METHOD(Async_Deferred, __construct)

@@ -83,7 +83,7 @@ static HashTable *conn_get_gc(PHP_ASYNC_OBJ_PARAM, zval **table, int *n)
 	php_async_ws_conn *c = php_async_ws_conn_from_obj(PHP_ASYNC_OBJ_FROM_PARAM());
 	*table = &c->request;
 	*n = Z_ISUNDEF(c->request) ? 0 : 1;
-	return NULL;
+	return PHP_ASYNC_OBJ_FROM_PARAM()->properties; /* dynamic ones: PHP 7.4 allows them */
 }
 
 /* ---- logging ---------------------------------------------------------------- */

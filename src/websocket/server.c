@@ -99,7 +99,7 @@ static HashTable *server_get_gc(PHP_ASYNC_OBJ_PARAM, zval **table, int *n)
 		zend_get_gc_buffer_add_zval(buf, zv);
 	} ZEND_HASH_FOREACH_END();
 	zend_get_gc_buffer_use(buf, table, n);
-	return NULL;
+	return PHP_ASYNC_OBJ_FROM_PARAM()->properties; /* dynamic ones: PHP 7.4 allows them */
 }
 
 /* ---- the registry of running servers (module globals) -------------------- */
